@@ -1,0 +1,21 @@
+-- Typo-tolerant, accent-insensitive search of one entity for the current tenant. SECURITY DEFINER so that
+-- the trigram index applies (under RLS, LIKE and word similarity are not leakproof and would not use it);
+-- the function applies the tenant predicate itself and reads its table and expression from
+-- core_search_config, which only migrations write.
+CREATE OR REPLACE FUNCTION comptoir_search(p_entity text, p_q text, p_limit integer)
+RETURNS TABLE(id uuid, score real)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public SET pg_trgm.word_similarity_threshold = 0.5 AS $$
+DECLARE
+  cfg record;
+  t uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  q text := comptoir_unaccent(lower(btrim(p_q)));
+BEGIN
+  IF t IS NULL OR q IS NULL OR q = '' THEN RETURN; END IF;
+  SELECT c.table_name, c.expr INTO cfg FROM core_search_config c WHERE c.entity = p_entity;
+  IF NOT FOUND THEN RETURN; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT s.id, greatest(similarity(%1$s, $2), word_similarity($2, %1$s))::real AS score FROM %2$I s '
+    'WHERE s.tenant_id = $1 AND s.deleted_at IS NULL AND (%1$s LIKE $3 OR $2 <%% %1$s) '
+    'ORDER BY score DESC, s.id LIMIT $4', cfg.expr, cfg.table_name)
+  USING t, q, '%' || replace(replace(replace(q, '\', '\\'), '%', '\%'), '_', '\_') || '%', p_limit;
+END $$;

@@ -1,0 +1,57 @@
+/**
+ * Login: finds the accounts of an e-mail across tenants (system path), verifies the password with a
+ * constant cost, asks for the tenant when the password opens several, and never tells which part was wrong.
+ * @module
+ */
+import { ConflictError, UnauthorizedError } from '../errors'
+import type { Core } from '../server/core'
+import { tenantFromRow } from '../tenancy/tenants'
+import type { TenantInfo, UserInfo } from './auth-info'
+import { verifyPassword } from './password'
+import { createSession } from './sessions'
+
+export interface LoginResult {
+  tenant: TenantInfo
+  user: UserInfo
+  token: string
+  expiresAt: Date
+}
+
+export async function login(
+  core: Core,
+  input: { email: string; password: string; tenant?: string },
+  meta: { ip?: string; userAgent?: string },
+): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase()
+  const rows = await core.db.system((tx) =>
+    tx.query<any>(
+      `SELECT u.id AS user_id, u.email, u.name AS user_name, u.is_admin, u.locale AS user_locale, u.password_hash,
+              t.id, t.slug, t.name, t.plan, t.status, t.locale
+       FROM core_user u JOIN core_tenant t ON t.id = u.tenant_id
+       WHERE lower(u.email) = $1 AND u.status = 'active' AND t.status = 'active' AND ($2::text IS NULL OR t.slug = $2)
+       ORDER BY t.slug LIMIT 20`,
+      [email, input.tenant ?? null],
+    ),
+  )
+  const matches = []
+  if (!rows.length) await verifyPassword(null, input.password)
+  for (const r of rows) if (await verifyPassword(r.password_hash, input.password)) matches.push(r)
+  if (!matches.length) throw new UnauthorizedError('invalid-credentials')
+  if (matches.length > 1) {
+    throw new ConflictError('tenant-required', 'This e-mail belongs to several workspaces: choose one', {
+      tenants: matches.map((m) => ({ slug: m.slug, name: m.name })),
+    })
+  }
+  const r = matches[0]
+  const session = await core.db.system(async (tx) => {
+    const s = await createSession(tx, r.id, r.user_id, meta, { ttlDays: core.config.sessionDays, now: core.now })
+    await tx.query('UPDATE core_user SET last_login_at = now() WHERE tenant_id = $1 AND id = $2', [r.id, r.user_id])
+    return s
+  })
+  return {
+    tenant: tenantFromRow(r),
+    user: { id: r.user_id, email: r.email, name: r.user_name, isAdmin: r.is_admin, locale: r.user_locale },
+    token: session.token,
+    expiresAt: session.expiresAt,
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Sessions: created at login (a fresh token each time, so a fixated one is useless), validated on every
+ * request with sliding expiry, invalidated at logout, on password change and on deactivation.
+ * @module
+ */
+import type { Database, Queryable } from '../db/database'
+import type { AuthInfo } from './auth-info'
+import { tenantFromRow } from '../tenancy/tenants'
+import { generateSecret, hashSecret } from './tokens'
+
+export const SESSION_COOKIE = 'comptoir_session'
+const DAY = 86_400_000
+
+export interface SessionOptions {
+  ttlDays: number
+  now: () => Date
+}
+
+export async function createSession(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  meta: { ip?: string; userAgent?: string },
+  o: SessionOptions,
+): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const token = generateSecret()
+  const id = hashSecret(token)
+  const expiresAt = new Date(o.now().getTime() + o.ttlDays * DAY)
+  await tx.query(
+    'INSERT INTO core_session (tenant_id, id, user_id, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)',
+    [tenantId, id, userId, expiresAt.toISOString(), meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  )
+  return { token, id, expiresAt }
+}
+
+const USER_COLS = `u.id AS user_id, u.email, u.name AS user_name, u.is_admin, u.locale AS user_locale,
+  t.id, t.slug, t.name, t.plan, t.status, t.locale`
+
+/**
+ * Resolves a session token through the system path (the tenant is not known yet). Extends the expiry
+ * when more than half of it has passed. Returns null for unknown, expired, or inactive.
+ */
+export async function validateSession(db: Database, token: string, o: SessionOptions): Promise<{ auth: AuthInfo; expiresAt: Date; renewed: boolean } | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = hashSecret(token)
+  return db.system(async (tx) => {
+    const [r] = await tx.query<any>(
+      `SELECT s.tenant_id, s.expires_at, ${USER_COLS}
+       FROM core_session s
+       JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
+       JOIN core_tenant t ON t.id = s.tenant_id
+       WHERE s.id = $1`,
+      [id],
+    )
+    if (!r) return null
+    const now = o.now()
+    let expiresAt = new Date(r.expires_at)
+    if (expiresAt <= now) {
+      await tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [r.tenant_id, id])
+      return null
+    }
+    let renewed = false
+    if (expiresAt.getTime() - now.getTime() < (o.ttlDays * DAY) / 2) {
+      expiresAt = new Date(now.getTime() + o.ttlDays * DAY)
+      renewed = true
+      await tx.query('UPDATE core_session SET expires_at = $3, last_used_at = now() WHERE tenant_id = $1 AND id = $2', [r.tenant_id, id, expiresAt.toISOString()])
+    }
+    return { auth: authFromRow(r, 'session', { sessionId: id }), expiresAt, renewed }
+  })
+}
+
+export function authFromRow(r: any, via: 'session' | 'token', extra: { sessionId?: string; tokenId?: string }): AuthInfo {
+  return {
+    tenant: tenantFromRow(r),
+    user: { id: r.user_id, email: r.email, name: r.user_name, isAdmin: r.is_admin, locale: r.user_locale },
+    via,
+    ...extra,
+  }
+}
+
+/** Resolves an API token (`Authorization: Bearer cpt_…`). */
+export async function validateApiToken(db: Database, token: string, now: Date): Promise<AuthInfo | null> {
+  const secret = token.startsWith('cpt_') ? token.slice(4) : token
+  if (!/^[a-z2-7]{32}$/.test(secret)) return null
+  const hash = hashSecret(secret)
+  return db.system(async (tx) => {
+    const [r] = await tx.query<any>(
+      `SELECT k.tenant_id, k.id AS token_id, ${USER_COLS}
+       FROM core_api_token k
+       JOIN core_user u ON u.tenant_id = k.tenant_id AND u.id = k.user_id AND u.status = 'active'
+       JOIN core_tenant t ON t.id = k.tenant_id
+       WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
+      [hash, now.toISOString()],
+    )
+    if (!r) return null
+    await tx.query('UPDATE core_api_token SET last_used_at = now() WHERE tenant_id = $1 AND id = $2', [r.tenant_id, r.token_id])
+    return authFromRow(r, 'token', { tokenId: r.token_id })
+  })
+}
+
+export async function deleteSession(db: Database, tenantId: string, id: string): Promise<void> {
+  await db.system((tx) => tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [tenantId, id]))
+}

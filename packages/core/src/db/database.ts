@@ -1,0 +1,50 @@
+/**
+ * The database seen by the rest of core: two kinds of transactions.
+ * - `tenant(id, fn)`: runs as the `comptoir_app` role with `app.tenant_id` set for this transaction only;
+ *   forced row-level security applies. Every request touching tenant data goes through here.
+ * - `system(fn)`: runs as the owner role, for what happens before a tenant is known (login, session
+ *   lookup), the platform operator API, migrations and background dispatch across tenants.
+ * @module
+ */
+
+export type Row = Record<string, any>
+
+export interface Queryable {
+  /** Parameterised query. `text` is built from metadata only; every value goes through `params`. */
+  query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
+  /** Runs `fn` inside a savepoint: a failure rolls back only what `fn` did. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>
+}
+
+export interface TenantContextOptions {
+  userId?: string
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres'
+  system<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  tenant<T>(tenantId: string, fn: (tx: Queryable) => Promise<T>, opts?: TenantContextOptions): Promise<T>
+  /** Runs a multi-statement script as the owner, outside any transaction (migrations use their own). */
+  exec(script: string): Promise<void>
+  close(): Promise<void>
+}
+
+export const APP_ROLE = 'comptoir_app'
+
+/** The statement that opens every tenant transaction: role, tenant and user, in one round trip. */
+export const TENANT_CONTEXT_SQL = `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`
+
+let savepointSeq = 0
+/** Savepoint on top of any driver that can run plain statements inside its transaction. */
+export async function withSavepoint<T>(run: (sql: string) => Promise<unknown>, fn: () => Promise<T>): Promise<T> {
+  const name = `sp_${++savepointSeq}`
+  await run(`SAVEPOINT ${name}`)
+  try {
+    const result = await fn()
+    await run(`RELEASE SAVEPOINT ${name}`)
+    return result
+  } catch (e) {
+    await run(`ROLLBACK TO SAVEPOINT ${name}`)
+    throw e
+  }
+}

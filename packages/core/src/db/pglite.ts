@@ -1,0 +1,61 @@
+/**
+ * Embedded PostgreSQL (PGlite). PGlite is a single session, so every transaction is serialised through
+ * one queue: a request's tenant context can never be seen by another request.
+ * @module
+ */
+import { PGlite } from '@electric-sql/pglite'
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { type Database, type Queryable, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+
+const parsers = {
+  1082: (x: string) => x, // date stays 'YYYY-MM-DD'
+  20: (x: string) => Number(x), // int8 (counts) as number
+}
+
+export interface PgliteOptions {
+  /** Directory of the database files; in memory when absent. */
+  dataDir?: string
+  /** A `dumpDataDir()` archive to start from (tests start from a migrated snapshot). */
+  loadDataDir?: Blob | File
+}
+
+export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
+  const pg = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { pg_trgm, btree_gin, unaccent },
+    parsers,
+  })
+  let queue: Promise<unknown> = Promise.resolve()
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  const wrap = (tx: { query: PGlite['query'] }): Queryable => {
+    const q: Queryable = {
+      async query<T>(text: string, params?: readonly unknown[]) {
+        const r = await tx.query<T>(text, params as unknown[])
+        return r.rows
+      },
+      savepoint: (fn) => withSavepoint((s) => tx.query(s), fn),
+    }
+    return q
+  }
+  return {
+    kind: 'pglite',
+    pglite: pg,
+    system: (fn) => exclusive(() => pg.transaction((tx) => fn(wrap(tx)))),
+    tenant: (tenantId, fn, o = {}) =>
+      exclusive(() =>
+        pg.transaction(async (tx) => {
+          await tx.query(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''])
+          return fn(wrap(tx))
+        }),
+      ),
+    exec: (script) => exclusive(async () => void (await pg.exec(script))),
+    close: () => exclusive(() => pg.close()),
+  }
+}

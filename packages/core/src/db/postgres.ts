@@ -1,0 +1,43 @@
+/**
+ * PostgreSQL server through postgres.js. The pool connects as the schema owner; tenant transactions
+ * switch to `comptoir_app` with a transaction-local `set_config`, so nothing leaks to the next user of a
+ * pooled connection.
+ * @module
+ */
+import postgres from 'postgres'
+import { type Database, type Queryable, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+
+export interface PostgresOptions {
+  url: string
+  max?: number
+}
+
+export function createPostgresDatabase(opts: PostgresOptions): Database & { sql: postgres.Sql } {
+  const sql = postgres(opts.url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    types: {
+      date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x },
+      int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+    } as any,
+    connection: { application_name: 'comptoir' },
+  })
+  const wrap = (tx: postgres.TransactionSql): Queryable => ({
+    async query<T>(text: string, params?: readonly unknown[]) {
+      return (await tx.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[]
+    },
+    savepoint: (fn) => withSavepoint((s) => tx.unsafe(s), fn),
+  })
+  return {
+    kind: 'postgres',
+    sql,
+    system: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<any>,
+    tenant: (tenantId, fn, o = {}) =>
+      sql.begin(async (tx) => {
+        await tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true })
+        return fn(wrap(tx))
+      }) as Promise<any>,
+    exec: async (script) => void (await sql.unsafe(script)),
+    close: () => sql.end({ timeout: 5 }),
+  }
+}

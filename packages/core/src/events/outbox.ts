@@ -1,0 +1,94 @@
+/**
+ * The outbox: events are written in the same transaction as the change they describe and delivered
+ * after commit, at least once, to the subscribers of the plugins enabled for the event's tenant.
+ * Failed deliveries retry with exponential back-off.
+ * @module
+ */
+import type { Database, Queryable } from '../db/database'
+import type { OutboxEvent } from '../plugin/server-plugin'
+
+export async function writeEvent(tx: Queryable, tenantId: string, event: string, payload: unknown): Promise<void> {
+  await tx.query('INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)', [tenantId, event, JSON.stringify(payload)])
+}
+
+export interface OutboxDispatcherOptions {
+  db: Database
+  deliver: (event: OutboxEvent) => Promise<void>
+  intervalMs?: number
+  batch?: number
+}
+
+export interface OutboxDispatcher {
+  /** Delivers what is due now; resolves with the number delivered. */
+  drain(): Promise<number>
+  start(): void
+  stop(): Promise<void>
+  /** Wakes the loop (called after a commit that wrote events). */
+  poke(): void
+}
+
+export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispatcher {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<number> | undefined
+  let stopped = true
+  const drainOnce = async (): Promise<number> => {
+    const rows = await o.db.system((tx) =>
+      tx.query<{ tenant_id: string; id: number; event: string; payload: any; attempts: number }>(
+        `SELECT tenant_id, id, event, payload, attempts FROM core_outbox
+         WHERE delivered_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ${o.batch ?? 100}`,
+      ),
+    )
+    let delivered = 0
+    for (const r of rows) {
+      try {
+        await o.deliver({ id: r.id, tenantId: r.tenant_id, event: r.event, payload: r.payload })
+        await o.db.system((tx) => tx.query('UPDATE core_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE tenant_id = $1 AND id = $2', [r.tenant_id, r.id]))
+        delivered++
+      } catch (e) {
+        const wait = Math.min(2 ** r.attempts, 3600)
+        await o.db.system((tx) =>
+          tx.query(
+            `UPDATE core_outbox SET attempts = attempts + 1, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::int) WHERE tenant_id = $1 AND id = $2`,
+            [r.tenant_id, r.id, String((e as Error)?.message ?? e).slice(0, 2000), wait],
+          ),
+        )
+      }
+    }
+    return delivered
+  }
+  const drain = async () => {
+    while (running) await running.catch(() => 0)
+    running = drainOnce()
+    try {
+      return await running
+    } finally {
+      running = undefined
+    }
+  }
+  const loop = async () => {
+    if (stopped) return
+    try {
+      while ((await drain()) > 0 && !stopped) {}
+    } catch {
+      // The database may be restarting; the next tick retries.
+    }
+    if (!stopped) timer = setTimeout(loop, o.intervalMs ?? 1000)
+  }
+  return {
+    drain,
+    start() {
+      stopped = false
+      timer = setTimeout(loop, 0)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      if (running) await running.catch(() => 0)
+    },
+    poke() {
+      if (stopped) return
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(loop, 0)
+    },
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * `createApp`: the Hono application — health, auth, platform API, generic record routes, search, trash,
+ * bootstrap, admin, every plugin's routes, and the web app — with problem documents for every error.
+ * @module
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { ComptoirError, isComptoirError } from '../errors'
+import { pickLocale } from '../i18n/messages'
+import { authRoutes } from '../auth/routes'
+import { recordRoutes } from '../records/routes'
+import { buildBootstrap } from '../records/metadata'
+import { searchRoutes } from '../search/routes'
+import type { Core } from '../server/core'
+import { adminPluginRoutes } from '../tenancy/admin-plugin-routes'
+import { platformRoutes } from '../tenancy/platform-routes'
+import { trashRoutes } from '../trash/routes'
+import type { AppEnv } from './env'
+import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTransaction } from './middleware'
+import { problemResponse } from './problem'
+import { serveWeb } from './static'
+import { extraRoutes } from './extra-routes'
+
+export interface CreateAppOptions {
+  /** Logs unexpected errors (default: console.error). */
+  onUnexpectedError?: (err: unknown) => void
+}
+
+export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const log = o.onUnexpectedError ?? ((e: unknown) => console.error(e))
+  app.use(async function context(c, next) {
+    c.set('core', core)
+    c.set('locale', pickLocale(c.req.header('accept-language')))
+    return next()
+  })
+  app.use(securityHeaders())
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: core.config.bodyLimit,
+      onError: () => {
+        throw new ComptoirError(413, 'payload-too-large', `Request bodies are limited to ${core.config.bodyLimit} bytes`)
+      },
+    }),
+  )
+  app.onError((err, c) => {
+    if (!isComptoirError(err)) log(err)
+    return problemResponse(err, core.messages, c.get('locale') ?? 'fr')
+  })
+  app.notFound((c) => problemResponse(new ComptoirError(404, 'not-found', 'No such route'), core.messages, c.get('locale') ?? 'fr'))
+
+  app.get('/health', (c) => c.json({ status: 'ok', version: core.version }))
+  app.route('/api/v1/auth', authRoutes())
+  app.route('/api/v1/platform', platformRoutes())
+
+  const api = new Hono<AppEnv>()
+  api.use(authenticate(), tenantTransaction())
+  api.get('/bootstrap', async (c) => c.json(await buildBootstrap(c.get('ctx'))))
+  api.route('/records', recordRoutes())
+  api.route('/search', searchRoutes())
+  api.route('/trash', trashRoutes())
+  const admin = new Hono<AppEnv>()
+  admin.use(requireAdmin())
+  admin.route('/plugins', adminPluginRoutes())
+  for (const mount of extraRoutes) mount(api, admin)
+  api.route('/admin', admin)
+  for (const p of core.registry.plugins) {
+    if (!p.routes) continue
+    const sub = new Hono<AppEnv>()
+    sub.use(requirePlugin(p.manifest.id))
+    p.routes(sub)
+    api.route(`/p/${p.manifest.id}`, sub)
+  }
+  app.route('/api/v1', api)
+  if (core.config.webRoot) app.use(serveWeb(core.config.webRoot))
+  return app
+}

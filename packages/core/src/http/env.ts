@@ -1,0 +1,16 @@
+import type { Locale } from '../plugin/define-plugin'
+import type { RequestContext } from '../records/context'
+import type { Core } from '../server/core'
+import type { AuthInfo } from '../auth/auth-info'
+
+/** Hono environment of every Comptoir route. */
+export interface AppEnv {
+  Variables: {
+    core: Core
+    locale: Locale
+    /** Set by the auth middleware on authenticated routes. */
+    auth: AuthInfo
+    /** Set by the tenant middleware: the request's transaction, tenant, user and rights. */
+    ctx: RequestContext
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Route groups mounted on the authenticated API (`api`) and on the tenant admin API (`admin`), kept in
+ * one list so each concern registers itself in one line.
+ * @module
+ */
+import type { Hono } from 'hono'
+import type { AppEnv } from './env'
+
+export type MountRoutes = (api: Hono<AppEnv>, admin: Hono<AppEnv>) => void
+
+export const extraRoutes: MountRoutes[] = []

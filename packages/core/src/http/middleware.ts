@@ -1,0 +1,125 @@
+/**
+ * The middleware every API request passes: security headers, authentication (session cookie or API
+ * token), CSRF checks for cookie-authenticated writes, and the tenant transaction that rolls back on any
+ * error response.
+ * @module
+ */
+import type { MiddlewareHandler } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { ForbiddenError, UnauthorizedError } from '../errors'
+import { SESSION_COOKIE, validateApiToken, validateSession } from '../auth/sessions'
+import type { AppEnv } from './env'
+import { clientIp } from './request'
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async function securityHeaders(c, next) {
+    await next()
+    const h = c.res.headers
+    h.set('x-content-type-options', 'nosniff')
+    h.set('referrer-policy', 'same-origin')
+    h.set('x-frame-options', 'DENY')
+    h.set('cross-origin-opener-policy', 'same-origin')
+    h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)')
+    if (!h.has('content-security-policy')) h.set('content-security-policy', CSP)
+    if (c.req.url.startsWith('https:')) h.set('strict-transport-security', 'max-age=31536000')
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export function isSecureRequest(url: string, forwardedProto?: string): boolean {
+  return url.startsWith('https:') || forwardedProto === 'https'
+}
+
+export function sessionCookie(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, expires: Date) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isSecureRequest(c.req.url, c.req.header('x-forwarded-proto')),
+    path: '/',
+    expires,
+  })
+}
+
+/** Same-origin check for writes made with the session cookie (API tokens are not sent by browsers on their own). */
+export function checkOrigin(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
+  const origin = c.req.header('origin')
+  if (!origin) throw new ForbiddenError('csrf', 'Missing Origin header')
+  const url = new URL(c.req.url)
+  const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? url.host
+  const allowed = new Set([`${url.protocol}//${host}`, `https://${host}`, new URL(c.get('core').config.publicUrl).origin])
+  if (!allowed.has(origin)) throw new ForbiddenError('csrf', 'Cross-origin request refused')
+  const type = c.req.header('content-type') ?? ''
+  const hasBody = c.req.method !== 'DELETE' || Number(c.req.header('content-length') ?? 0) > 0
+  if (hasBody && !/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b/i.test(type)) {
+    throw new ForbiddenError('csrf', 'Writes must send a JSON body')
+  }
+}
+
+/** Resolves the caller; 401 without valid credentials, 403 for a suspended tenant. */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async function authenticate(c, next) {
+    const core = c.get('core')
+    const header = c.req.header('authorization')
+    if (header?.startsWith('Bearer ')) {
+      const auth = await validateApiToken(core.db, header.slice(7).trim(), core.now())
+      if (!auth) throw new UnauthorizedError('invalid-token')
+      if (auth.tenant.status !== 'active') throw new ForbiddenError('tenant-suspended')
+      c.set('auth', auth)
+      c.set('locale', auth.user.locale)
+      return next()
+    }
+    const token = getCookie(c, SESSION_COOKIE)
+    if (!token) throw new UnauthorizedError()
+    const session = await validateSession(core.db, token, { ttlDays: core.config.sessionDays, now: core.now })
+    if (!session) throw new UnauthorizedError('session-expired')
+    if (session.auth.tenant.status !== 'active') throw new ForbiddenError('tenant-suspended')
+    if (UNSAFE.has(c.req.method)) checkOrigin(c)
+    c.set('auth', session.auth)
+    c.set('locale', session.auth.user.locale)
+    if (session.renewed) sessionCookie(c, token, session.expiresAt)
+    return next()
+  }
+}
+
+class Rollback extends Error {}
+
+/** Opens the tenant transaction; any error (thrown or answered) rolls everything back. */
+export function tenantTransaction(): MiddlewareHandler<AppEnv> {
+  return async function tenantTransaction(c, next) {
+    const auth = c.get('auth')
+    try {
+      await c.get('core').withTenant(
+        auth.tenant.id,
+        async (ctx) => {
+          c.set('ctx', ctx)
+          await next()
+          if (c.error) throw c.error
+          if (c.res.status >= 400) throw new Rollback()
+        },
+        { userId: auth.user.id, auth, locale: c.get('locale'), ip: clientIp(c) },
+      )
+    } catch (e) {
+      if (e instanceof Rollback) return
+      throw e
+    }
+  }
+}
+
+/** 403 `plugin-not-enabled` unless the plugin is enabled for the tenant. */
+export function requirePlugin(pluginId: string): MiddlewareHandler<AppEnv> {
+  return async function requirePlugin(c, next) {
+    if (!c.get('ctx').enabled.has(pluginId)) throw new ForbiddenError('plugin-not-enabled', `Plugin "${pluginId}" is not enabled`, { plugin: pluginId })
+    return next()
+  }
+}
+
+export function requireAdmin(): MiddlewareHandler<AppEnv> {
+  return async function requireAdmin(c, next) {
+    if (!c.get('ctx').user.isAdmin) throw new ForbiddenError('admin-only', 'Tenant administrators only')
+    return next()
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Builds the request context inside a tenant transaction: the user, their rights and the tenant's
+ * enabled plugins, loaded in one round trip.
+ * @module
+ */
+import type { AuthInfo, TenantInfo, UserInfo } from '../auth/auth-info'
+import type { Queryable } from '../db/database'
+import { uuidv7 } from '../db/uuid'
+import { writeEvent } from '../events/outbox'
+import { translate } from '../i18n/messages'
+import { allocateNumber, type NumberFormat } from '../numbering/sequence'
+import type { Locale } from '../plugin/define-plugin'
+import { Access, type RoleGrants } from '../rights/access'
+import type { Core } from '../server/core'
+import type { RequestContext } from './context'
+import { RecordsServiceImpl } from './records-service'
+import { NotFoundError, UnauthorizedError } from '../errors'
+
+const LOAD_SQL = `SELECT
+  (SELECT coalesce(json_agg(plugin_id), '[]'::json) FROM core_tenant_plugin WHERE tenant_id = $1 AND enabled) AS enabled,
+  (SELECT row_to_json(u) FROM (SELECT id, email, name, is_admin, locale, status FROM core_user WHERE tenant_id = $1 AND id = $2) u) AS "user",
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'grants', r.grants, 'fields', r.fields)), '[]'::json)
+     FROM core_user_role ur JOIN core_role r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+     WHERE ur.tenant_id = $1 AND ur.user_id = $2) AS roles,
+  (SELECT coalesce(json_agg(DISTINCT m2.user_id), '[]'::json) FROM core_team_member m1
+     JOIN core_team_member m2 ON m2.tenant_id = m1.tenant_id AND m2.team_id = m1.team_id
+     WHERE m1.tenant_id = $1 AND m1.user_id = $2) AS team`
+
+/** The identity used by seeds and background work when no user acts. */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000'
+
+export interface ContextInput {
+  core: Core
+  tx: Queryable
+  tenant: TenantInfo
+  /** Absent: the system identity (admin rights, no owner). */
+  userId?: string
+  auth?: AuthInfo
+  locale?: Locale
+  ip?: string
+}
+
+export interface InternalContext extends RequestContext {
+  readonly commitCallbacks: (() => Promise<void> | void)[]
+  readonly wroteEvents: boolean
+}
+
+export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
+  const { core, tx, tenant } = input
+  const system = !input.userId
+  const [row] = await tx.query<{ enabled: string[]; user: any; roles: RoleGrants[]; team: string[] }>(LOAD_SQL, [
+    tenant.id,
+    input.userId ?? SYSTEM_USER_ID,
+  ])
+  let user: UserInfo
+  if (system) user = { id: SYSTEM_USER_ID, email: '', name: 'Comptoir', isAdmin: true, locale: tenant.locale }
+  else {
+    if (!row.user) throw new NotFoundError()
+    if (row.user.status !== 'active') throw new UnauthorizedError('user-inactive')
+    user = { id: row.user.id, email: row.user.email, name: row.user.name, isAdmin: row.user.is_admin, locale: row.user.locale }
+  }
+  const access = new Access(user.id, user.isAdmin, row.roles ?? [], row.team ?? [])
+  const enabled = new Set<string>(row.enabled ?? [])
+  const locale = input.locale ?? user.locale ?? tenant.locale
+  const services = new Map<string, RecordsServiceImpl>()
+  const commitCallbacks: (() => Promise<void> | void)[] = []
+  let wroteEvents = false
+  const ctx: InternalContext = {
+    core,
+    tx,
+    tenant,
+    user: system ? { ...user, id: null as unknown as string } : user,
+    auth: input.auth,
+    access,
+    enabled,
+    locale,
+    ip: input.ip,
+    commitCallbacks,
+    get wroteEvents() {
+      return wroteEvents
+    },
+    records(ref: string) {
+      let s = services.get(ref)
+      if (!s) {
+        const entity = core.registry.entities.get(ref)
+        if (!entity) throw new NotFoundError(`Unknown entity ${ref}`)
+        s = new RecordsServiceImpl(ctx, entity)
+        services.set(ref, s)
+      }
+      return s
+    },
+    async emit(event, payload) {
+      wroteEvents = true
+      await writeEvent(tx, tenant.id, event, { ...payload, actor: system ? null : user.id })
+    },
+    async audit(event, detail = {}) {
+      await tx.query('INSERT INTO core_audit (tenant_id, id, actor_id, event, detail, ip) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)', [
+        tenant.id,
+        uuidv7(),
+        system ? null : user.id,
+        event,
+        JSON.stringify(detail),
+        input.ip ?? null,
+      ])
+    },
+    async nextNumber(key: string, opts: NumberFormat = {}) {
+      const [s] = await tx.query<{ value: NumberFormat }>('SELECT value FROM core_setting WHERE tenant_id = $1 AND key = $2', [
+        tenant.id,
+        `numbering.${key}`,
+      ])
+      return allocateNumber(tx, tenant.id, key, { ...opts, ...(s?.value ?? {}) }, core.now())
+    },
+    t: (key, params) => translate(core.messages, locale, key, params),
+    afterCommit(fn) {
+      commitCallbacks.push(fn)
+    },
+  }
+  // Writes by the system identity leave created_by/updated_by/owner empty.
+  if (system) (access as { userId: string }).userId = SYSTEM_USER_ID
+  return ctx
+}

@@ -1,0 +1,205 @@
+/**
+ * The entity as one request sees it: its own fields, the tenant's custom fields and the fields other
+ * enabled plugins add, minus what the user may not see. Maps rows to API JSON and back.
+ * @module
+ */
+import { columnsOf, sortColumnOf } from '../entity/columns'
+import type { FieldDef } from '../entity/fields'
+import { f } from '../entity/fields'
+import { ident } from '../entity/naming'
+import type { FieldRule } from '../plugin/define-plugin'
+import type { ResolvedEntity } from '../plugin/registry'
+
+export type FieldOrigin = 'entity' | 'custom' | 'ext'
+
+export interface ModelField {
+  /** Name in the API (`amount`, or `rating` for a custom field read under `custom`). */
+  name: string
+  def: FieldDef
+  origin: FieldOrigin
+  plugin: string
+  /** For custom/ext fields: the key inside the `custom` jsonb. */
+  jsonKey?: string
+  rule?: FieldRule
+  /** Tenant custom field labels. */
+  labels?: { fr: string; en: string }
+}
+
+export interface CustomFieldRow {
+  name: string
+  type: string
+  label_fr: string
+  label_en: string
+  options: string[]
+  required: boolean
+}
+
+export const CUSTOM_FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'integer', 'decimal', 'money', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiSelect'] as const
+
+export function customFieldDef(row: CustomFieldRow): FieldDef {
+  const o = { required: row.required }
+  switch (row.type) {
+    case 'select':
+      return f.select({ ...o, options: row.options })
+    case 'multiSelect':
+      return f.multiSelect({ ...o, options: row.options })
+    case 'boolean':
+      return f.boolean({ ...o, default: null })
+    default:
+      return (f as any)[row.type](o) as FieldDef
+  }
+}
+
+export class EntityModel {
+  readonly entity: ResolvedEntity
+  /** Visible fields by API name (custom fields keyed `custom.<name>`). */
+  readonly fields = new Map<string, ModelField>()
+  constructor(entity: ResolvedEntity, enabled: ReadonlySet<string>, custom: CustomFieldRow[], rule: (field: string) => FieldRule | undefined) {
+    this.entity = entity
+    const add = (key: string, mf: ModelField) => {
+      mf.rule = rule(mf.name)
+      if (mf.rule !== 'hidden') this.fields.set(key, mf)
+    }
+    for (const [name, def] of Object.entries(entity.fields)) add(name, { name, def, origin: 'entity', plugin: entity.plugin })
+    for (const [name, x] of Object.entries(entity.extFields)) {
+      if (enabled.has(x.plugin)) add(name, { name, def: x.field, origin: 'ext', plugin: x.plugin, jsonKey: x.key })
+    }
+    for (const row of custom) {
+      add(`custom.${row.name}`, {
+        name: `custom.${row.name}`,
+        def: customFieldDef(row),
+        origin: 'custom',
+        plugin: 'core',
+        jsonKey: row.name,
+        labels: { fr: row.label_fr, en: row.label_en },
+      })
+    }
+  }
+
+  get ref() {
+    return this.entity.ref
+  }
+
+  get table() {
+    return ident(this.entity.table)
+  }
+
+  /** SQL of the display title. */
+  titleSql(alias = 't'): string {
+    const cols = this.entity.title.flatMap((n) => columnsOf(n, this.entity.fields[n]).map((c) => `${alias}.${ident(c.column)}`))
+    return cols.length === 1 ? `coalesce(${cols[0]}::text, '')` : `concat_ws(' ', ${cols.join(', ')})`
+  }
+
+  /** SQL expression to compare or sort on a field, or null when it cannot be. */
+  valueSql(name: string, alias = 't'): { sql: string; field: ModelField } | null {
+    const mf = this.fields.get(name)
+    if (!mf) return null
+    if (mf.origin !== 'entity') {
+      const key = `'${mf.jsonKey!.replace(/'/g, "''")}'`
+      const raw = `${alias}.custom->>${key}`
+      const t = mf.def.type
+      const cast =
+        t === 'integer' ? `(${raw})::integer`
+        : t === 'decimal' || t === 'money' || t === 'percent' ? `(${raw})::numeric`
+        : t === 'date' ? `(${raw})::date`
+        : t === 'datetime' ? `(${raw})::timestamptz`
+        : t === 'boolean' ? `(${raw})::boolean`
+        : raw
+      return { sql: cast, field: mf }
+    }
+    const col = sortColumnOf(mf.name, mf.def)
+    return col ? { sql: `${alias}.${ident(col)}`, field: mf } : null
+  }
+
+  /** Whether the column of an entity field may hold NULL (keyset pagination needs to know). */
+  nullable(name: string): boolean {
+    const mf = this.fields.get(name)
+    return !mf || mf.origin !== 'entity' || !mf.def.required
+  }
+
+  /** Columns to select for the given fields (all visible fields when absent). */
+  selectList(names?: string[], alias = 't'): string {
+    const cols = new Set<string>(['id', 'version', 'owner_id', 'team_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'custom'])
+    for (const mf of this.fields.values()) {
+      if (mf.origin !== 'entity') continue
+      if (names && !names.includes(mf.name) && !this.entity.title.includes(mf.name)) continue
+      for (const c of columnsOf(mf.name, mf.def)) cols.add(c.column)
+    }
+    return [...cols].map((c) => `${alias}.${ident(c)}`).join(', ') + `, ${this.titleSql(alias)} AS "__title"`
+  }
+
+  /** Row (snake_case) → API JSON, references as `{ id }` until titles are filled in. */
+  toJson(row: Record<string, any>, names?: string[]): Record<string, any> {
+    const out: Record<string, any> = {
+      id: row.id,
+      version: row.version,
+      _title: row.__title,
+      owner: row.owner_id ? { id: row.owner_id } : null,
+      team: row.team_id ?? null,
+      createdAt: iso(row.created_at),
+      createdBy: row.created_by ?? null,
+      updatedAt: iso(row.updated_at),
+      updatedBy: row.updated_by ?? null,
+    }
+    if (row.deleted_at) out.deletedAt = iso(row.deleted_at)
+    const custom: Record<string, unknown> = {}
+    const stored = (row.custom ?? {}) as Record<string, unknown>
+    for (const mf of this.fields.values()) {
+      if (names && !names.includes(mf.name) && !names.includes(mf.name.replace(/^custom\./, ''))) continue
+      if (mf.origin === 'custom') {
+        custom[mf.jsonKey!] = stored[mf.jsonKey!] ?? null
+        continue
+      }
+      if (mf.origin === 'ext') {
+        out[mf.name] = stored[mf.jsonKey!] ?? null
+        continue
+      }
+      const specs = columnsOf(mf.name, mf.def)
+      const d = mf.def
+      if (d.type === 'belongsTo' || d.type === 'user' || d.type === 'file') {
+        const v = row[specs[0].column]
+        out[mf.name] = v ? { id: v } : null
+      } else if (d.type === 'parent') {
+        const e = row[specs[0].column]
+        const id = row[specs[1].column]
+        out[mf.name] = e && id ? { entity: e, id } : null
+      } else if (d.type === 'address') {
+        const a: Record<string, string | null> = {}
+        for (const s of specs) a[s.part!] = row[s.column] ?? null
+        out[mf.name] = a
+      } else if (d.type === 'datetime') {
+        out[mf.name] = iso(row[specs[0].column])
+      } else if (specs[0].column in row) {
+        out[mf.name] = row[specs[0].column] ?? (d.type === 'multiSelect' ? [] : null)
+      }
+    }
+    out.custom = custom
+    return out
+  }
+
+  /** API values of entity fields → column values for INSERT/UPDATE. */
+  toColumns(values: Record<string, unknown>): Record<string, unknown> {
+    const cols: Record<string, unknown> = {}
+    for (const [name, v] of Object.entries(values)) {
+      const mf = this.fields.get(name)
+      if (!mf || mf.origin !== 'entity' || mf.def.type === 'computed') continue
+      const specs = columnsOf(name, mf.def)
+      if (mf.def.type === 'parent') {
+        const p = v as { entity: string; id: string } | null
+        cols[specs[0].column] = p?.entity ?? null
+        cols[specs[1].column] = p?.id ?? null
+      } else if (mf.def.type === 'address') {
+        const a = (v ?? {}) as Record<string, string | null>
+        for (const s of specs) cols[s.column] = a[s.part!] ?? null
+      } else cols[specs[0].column] = v
+    }
+    return cols
+  }
+}
+
+export function iso(v: unknown): string | null {
+  if (v === null || v === undefined) return null
+  if (v instanceof Date) return v.toISOString()
+  const d = new Date(String(v))
+  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString()
+}

@@ -1,0 +1,198 @@
+/**
+ * The records service: the one way to read and write entity data. It enforces the tenant (explicit
+ * predicate, plus RLS underneath), plugin enablement, rights and scope, field rules, validation, hooks,
+ * history and events, all inside the caller's transaction.
+ * @module
+ */
+import type { RecordData } from '../entity/define-entity'
+import { ForbiddenError, NotFoundError } from '../errors'
+import type { ResolvedEntity } from '../plugin/registry'
+import type { RequestContext } from './context'
+import { type CustomFieldRow, EntityModel } from './entity-model'
+import { readHistory } from '../history/history'
+import { buildListSql, COUNT_CAP, cursorOf } from './list-sql'
+import { scopeSql } from './scope'
+import { Params } from './sql-params'
+import { fillTitles } from './titles'
+import type { HistoryEntry, ListQuery, ListResult, RecordsService, WriteOptions } from './types'
+import { createRecord, updateRecord } from './write'
+import { trashRecord } from '../trash/trash-record'
+import { linkRecords, relatedByLink, unlinkRecords } from '../relations/links'
+
+export class RecordsServiceImpl implements RecordsService {
+  readonly ref: string
+  private cachedModel?: Promise<EntityModel>
+  constructor(
+    readonly ctx: RequestContext,
+    readonly entity: ResolvedEntity,
+  ) {
+    this.ref = entity.ref
+  }
+
+  /** Throws 403 `plugin-not-enabled` when the entity's plugin is off for the tenant. */
+  assertEnabled(): void {
+    if (!this.ctx.enabled.has(this.entity.plugin)) {
+      throw new ForbiddenError('plugin-not-enabled', `Plugin "${this.entity.plugin}" is not enabled`, { plugin: this.entity.plugin })
+    }
+  }
+
+  model(): Promise<EntityModel> {
+    this.cachedModel ??= this.ctx.tx
+      .query<CustomFieldRow>(
+        'SELECT name, type, label_fr, label_en, options, required FROM core_custom_field WHERE tenant_id = $1 AND entity = $2 ORDER BY position, name',
+        [this.ctx.tenant.id, this.ref],
+      )
+      .then((rows) => new EntityModel(this.entity, this.ctx.enabled, rows, (f) => this.ctx.access.fieldRule(this.ref, f)))
+    return this.cachedModel
+  }
+
+  /** 403 when the action is not granted at all; callers check the record's scope themselves. */
+  assertGranted(action: string): void {
+    this.assertEnabled()
+    if (!this.ctx.access.can(`${this.ref}.${action}`)) {
+      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, { permission: `${this.ref}.${action}` })
+    }
+  }
+
+  /** Base predicates: tenant, live, and the read scope. */
+  baseWhere(model: EntityModel, p: Params, action = 'read', opts: { includeTrashed?: boolean } = {}): string[] {
+    const where = [`t.tenant_id = ${p.add(this.ctx.tenant.id)}`]
+    if (!opts.includeTrashed) where.push('t.deleted_at IS NULL')
+    const s = scopeSql(this.ctx, model, action, p)
+    if (s) where.push(s)
+    return where
+  }
+
+  async list(query: ListQuery = {}, extra?: (p: Params) => string[]): Promise<ListResult> {
+    this.assertGranted('read')
+    const model = await this.model()
+    const p = new Params()
+    const base = this.baseWhere(model, p)
+    if (extra) base.push(...extra(p))
+    const fields = query.fields?.filter((f) => model.fields.has(f) || model.fields.has(`custom.${f}`))
+    const sql = buildListSql(model, query, p, base, model.selectList(fields))
+    const rows = await this.ctx.tx.query(sql.text, p.values)
+    const more = rows.length > sql.limit
+    const page = more ? rows.slice(0, sql.limit) : rows
+    const data = page.map((r) => model.toJson(r, fields))
+    await fillTitles(this.ctx, model, data)
+    const result: ListResult = { data, nextCursor: more ? cursorOf(page[page.length - 1], sql.terms) : null }
+    if (sql.countText) {
+      const [{ n }] = await this.ctx.tx.query<{ n: number }>(sql.countText, p.values.slice(0, countParams(sql.countText)))
+      result.total = Math.min(n, COUNT_CAP)
+      result.totalCapped = n > COUNT_CAP
+    }
+    return result
+  }
+
+  /** Reads one row with the given action's scope; `null` when absent or out of scope. */
+  async row(id: string, opts: { action?: string; includeTrashed?: boolean; lock?: boolean } = {}): Promise<Record<string, any> | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null
+    const model = await this.model()
+    const p = new Params()
+    const where = this.baseWhere(model, p, opts.action ?? 'read', opts)
+    where.push(`t.id = ${p.add(id)}`)
+    const rows = await this.ctx.tx.query(
+      `SELECT ${model.selectList()}, t.deleted_at FROM ${model.table} t WHERE ${where.join(' AND ')}${opts.lock ? ' FOR UPDATE' : ''}`,
+      p.values,
+    )
+    return rows[0] ?? null
+  }
+
+  async toRecord(row: Record<string, any>): Promise<RecordData> {
+    const model = await this.model()
+    const rec = model.toJson(row)
+    await fillTitles(this.ctx, model, [rec])
+    return rec
+  }
+
+  async find(id: string): Promise<RecordData | null> {
+    this.assertGranted('read')
+    const row = await this.row(id)
+    return row ? this.toRecord(row) : null
+  }
+
+  async get(id: string): Promise<RecordData> {
+    const rec = await this.find(id)
+    if (!rec) throw new NotFoundError()
+    return rec
+  }
+
+  /**
+   * Loads a record for `action`: 404 when the user cannot see it, 403 when they can but the action's
+   * scope does not cover it.
+   */
+  async loadFor(id: string, action: string, opts: { system?: boolean; lock?: boolean; includeTrashed?: boolean } = {}) {
+    this.assertEnabled()
+    if (opts.system) {
+      const row = await this.rowSystem(id, opts)
+      if (!row) throw new NotFoundError()
+      return row
+    }
+    const visible = this.ctx.access.can(`${this.ref}.read`) ? await this.row(id, { lock: opts.lock, includeTrashed: opts.includeTrashed }) : null
+    if (!visible) throw new NotFoundError()
+    const model = await this.model()
+    const scope = model.entity.ownership === 'none' ? (this.ctx.access.can(`${this.ref}.${action}`) ? 'all' : 'none') : this.ctx.access.scope(`${this.ref}.${action}`)
+    if (!this.ctx.access.covers(scope, visible.owner_id)) {
+      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, { permission: `${this.ref}.${action}` })
+    }
+    return visible
+  }
+
+  private async rowSystem(id: string, opts: { lock?: boolean; includeTrashed?: boolean }) {
+    const model = await this.model()
+    const rows = await this.ctx.tx.query(
+      `SELECT ${model.selectList()}, t.deleted_at FROM ${model.table} t WHERE t.tenant_id = $1 AND t.id = $2${opts.includeTrashed ? '' : ' AND t.deleted_at IS NULL'}${opts.lock ? ' FOR UPDATE' : ''}`,
+      [this.ctx.tenant.id, id],
+    )
+    return rows[0] ?? null
+  }
+
+  create(data: RecordData, opts: WriteOptions = {}): Promise<RecordData> {
+    return createRecord(this, data, opts)
+  }
+
+  update(id: string, data: RecordData, version: number | undefined, opts: WriteOptions = {}): Promise<RecordData> {
+    return updateRecord(this, id, data, version, opts)
+  }
+
+  remove(id: string, opts: WriteOptions = {}) {
+    return trashRecord(this, id, opts)
+  }
+
+  async related(id: string, relation: string, query: ListQuery = {}): Promise<ListResult> {
+    this.assertEnabled()
+    const parent = await this.find(id)
+    if (!parent) throw new NotFoundError()
+    const rel = this.entity.relatedLists.find((r) => r.id === relation)
+    if (!rel || !this.ctx.enabled.has(rel.plugin)) throw new NotFoundError('Unknown related list')
+    const target = this.ctx.records(rel.entity) as RecordsServiceImpl
+    if (rel.via.startsWith('link:')) return relatedByLink(this, target, id, rel.via, query)
+    const tm = await target.model()
+    const via = tm.valueSql(rel.via)
+    if (!via) throw new NotFoundError('Unknown related list')
+    return target.list(query, (p) => [`${via.sql} = ${p.add(id)}`])
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    this.assertGranted('read')
+    const row = await this.row(id, { includeTrashed: true })
+    if (!row) throw new NotFoundError()
+    return readHistory(this.ctx, await this.model(), id)
+  }
+
+  link(id: string, kind: string, targetId: string, role?: string | null) {
+    return linkRecords(this, id, kind, targetId, role ?? null)
+  }
+
+  unlink(id: string, kind: string, targetId: string) {
+    return unlinkRecords(this, id, kind, targetId)
+  }
+}
+
+/** The count query reuses the list's parameters up to the last one it references. */
+function countParams(text: string): number {
+  let max = 0
+  for (const m of text.matchAll(/\$(\d+)/g)) max = Math.max(max, Number(m[1]))
+  return max
+}

@@ -1,0 +1,88 @@
+/**
+ * The generic record routes every entity gets: list, create, read, update, trash, related lists,
+ * history, links, actions and bulk operations. Each one goes through the records service.
+ * @module
+ */
+import { Hono } from 'hono'
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors'
+import type { AppEnv } from '../http/env'
+import { readJson } from '../http/request'
+import type { RecordsServiceImpl } from './records-service'
+import { parseListQuery } from './parse-query'
+
+function service(c: { get(k: 'ctx'): any }, ref: string): RecordsServiceImpl {
+  const ctx = c.get('ctx')
+  if (!ctx.core.registry.entities.has(ref)) throw new NotFoundError(`Unknown entity ${ref}`)
+  return ctx.records(ref) as RecordsServiceImpl
+}
+
+export function recordRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>()
+  r.get('/:entity', async (c) => c.json(await service(c, c.req.param('entity')).list(parseListQuery(new URL(c.req.url)))))
+  r.post('/:entity', async (c) => c.json(await service(c, c.req.param('entity')).create(await readJson(c)), 201))
+  r.post('/:entity/bulk', async (c) => {
+    const svc = service(c, c.req.param('entity'))
+    const body = await readJson(c)
+    const ids = body.ids
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 500 || ids.some((x) => typeof x !== 'string')) {
+      throw new ValidationError([{ path: 'ids', code: 'invalid_reference' }])
+    }
+    if (body.action === 'delete') {
+      let count = 0
+      for (const id of ids as string[]) count += (await svc.remove(id)).count
+      return c.json({ count })
+    }
+    if (body.action === 'update') {
+      if (typeof body.data !== 'object' || body.data === null) throw new ValidationError([{ path: 'data', code: 'type_object' }])
+      const out = []
+      for (const id of ids as string[]) {
+        const row = await svc.loadFor(id, 'update')
+        out.push(await svc.update(id, body.data as Record<string, unknown>, row.version))
+      }
+      return c.json({ count: out.length })
+    }
+    throw new ValidationError([{ path: 'action', code: 'invalid_option' }])
+  })
+  r.get('/:entity/:id', async (c) => c.json(await service(c, c.req.param('entity')).get(c.req.param('id'))))
+  r.patch('/:entity/:id', async (c) => {
+    const body = await readJson(c)
+    const { version, ...data } = body
+    if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) {
+      throw new ValidationError([{ path: 'version', code: 'type_integer' }])
+    }
+    return c.json(await service(c, c.req.param('entity')).update(c.req.param('id'), data, version as number | undefined))
+  })
+  r.delete('/:entity/:id', async (c) => c.json(await service(c, c.req.param('entity')).remove(c.req.param('id'))))
+  r.get('/:entity/:id/related/:relation', async (c) =>
+    c.json(await service(c, c.req.param('entity')).related(c.req.param('id'), c.req.param('relation'), parseListQuery(new URL(c.req.url)))),
+  )
+  r.get('/:entity/:id/history', async (c) => c.json({ data: await service(c, c.req.param('entity')).history(c.req.param('id')) }))
+  r.post('/:entity/:id/links/:kind', async (c) => {
+    const body = await readJson(c)
+    if (typeof body.target !== 'string') throw new ValidationError([{ path: 'target', code: 'invalid_reference' }])
+    if (body.role !== undefined && body.role !== null && typeof body.role !== 'string') throw new ValidationError([{ path: 'role', code: 'type_string' }])
+    await service(c, c.req.param('entity')).link(c.req.param('id'), c.req.param('kind'), body.target, (body.role as string) ?? null)
+    return c.json({ ok: true }, 201)
+  })
+  r.delete('/:entity/:id/links/:kind/:target', async (c) => {
+    await service(c, c.req.param('entity')).unlink(c.req.param('id'), c.req.param('kind'), c.req.param('target'))
+    return c.json({ ok: true })
+  })
+  r.post('/:entity/:id/actions/:action', async (c) => {
+    const ref = c.req.param('entity')
+    const svc = service(c, ref)
+    const ctx = c.get('ctx')
+    const action = ctx.core.registry.actions.get(`${ref}.${c.req.param('action')}`)
+    if (!action || !ctx.enabled.has(action.plugin)) throw new NotFoundError('Unknown action')
+    svc.assertEnabled()
+    const row = await svc.loadFor(c.req.param('id'), 'read')
+    const scope = ctx.access.scope(action.def.permission)
+    if (!ctx.access.covers(scope, row.owner_id) && !(svc.entity.ownership === 'none' && scope !== 'none')) {
+      throw new ForbiddenError('forbidden', `Not allowed: ${action.def.permission}`, { permission: action.def.permission })
+    }
+    const record = await svc.toRecord(row)
+    const result = await action.handler(ctx, { record, body: await readJson(c) })
+    return c.json(result ?? { ok: true })
+  })
+  return r
+}

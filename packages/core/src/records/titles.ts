@@ -1,0 +1,63 @@
+/**
+ * Fills `{ id }` references in records with the target's display title, one query per target entity,
+ * and only where the user may read the target (otherwise the reference stays `{ id }`).
+ * @module
+ */
+import type { RecordData } from '../entity/define-entity'
+import type { RequestContext } from './context'
+import type { EntityModel } from './entity-model'
+import { scopeSql } from './scope'
+import { Params } from './sql-params'
+
+type Ref = { id: string; entity?: string; title?: string; trashed?: boolean }
+
+export async function fillTitles(ctx: RequestContext, model: EntityModel, records: RecordData[]): Promise<void> {
+  if (!records.length) return
+  const wanted = new Map<string, Map<string, Ref[]>>() // target → id → refs to fill
+  const want = (target: string, ref: Ref | null | undefined) => {
+    if (!ref?.id) return
+    let m = wanted.get(target)
+    if (!m) wanted.set(target, (m = new Map()))
+    const list = m.get(ref.id) ?? []
+    list.push(ref)
+    m.set(ref.id, list)
+  }
+  for (const r of records) {
+    want('core.user', r.owner)
+    for (const mf of model.fields.values()) {
+      if (mf.origin !== 'entity') continue
+      const v = r[mf.name]
+      if (mf.def.type === 'belongsTo') want(mf.def.target, v)
+      else if (mf.def.type === 'user') want('core.user', v)
+      else if (mf.def.type === 'parent' && v) want(v.entity, v)
+    }
+  }
+  for (const [target, ids] of wanted) {
+    const idList = [...ids.keys()]
+    let rows: { id: string; title: string; trashed: boolean }[] = []
+    if (target === 'core.user') {
+      rows = await ctx.tx.query(
+        'SELECT id, name AS title, false AS trashed FROM core_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+        [ctx.tenant.id, idList],
+      )
+    } else {
+      const entity = ctx.core.registry.entities.get(target)
+      if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) continue
+      const tm = await (ctx.records(target) as any).model()
+      const p = new Params()
+      const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, `t.id = ANY(${p.add(idList)}::uuid[])`]
+      const scope = scopeSql(ctx, tm, 'read', p)
+      if (scope) where.push(scope)
+      rows = await ctx.tx.query(
+        `SELECT t.id, ${tm.titleSql()} AS title, (t.deleted_at IS NOT NULL) AS trashed FROM ${tm.table} t WHERE ${where.join(' AND ')}`,
+        p.values,
+      )
+    }
+    for (const row of rows) {
+      for (const ref of ids.get(row.id) ?? []) {
+        ref.title = row.title
+        if (row.trashed) ref.trashed = true
+      }
+    }
+  }
+}

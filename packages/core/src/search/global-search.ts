@@ -1,0 +1,37 @@
+/**
+ * Global search: every enabled entity the user may read, each searched through its trigram index with
+ * the user's scope applied, grouped by entity.
+ * @module
+ */
+import type { RequestContext } from '../records/context'
+import type { RecordsServiceImpl } from '../records/records-service'
+import { scopeSql } from '../records/scope'
+import { Params } from '../records/sql-params'
+
+export interface SearchGroup {
+  entity: string
+  items: { id: string; title: string; score: number }[]
+}
+
+export async function globalSearch(ctx: RequestContext, q: string, perEntity = 5): Promise<SearchGroup[]> {
+  const term = q.trim()
+  if (!term) return []
+  const groups: SearchGroup[] = []
+  for (const e of ctx.core.registry.entities.values()) {
+    if (!ctx.enabled.has(e.plugin) || !ctx.access.can(`${e.ref}.read`)) continue
+    const svc = ctx.records(e.ref) as RecordsServiceImpl
+    const model = await svc.model()
+    const p = new Params()
+    const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, 't.deleted_at IS NULL']
+    const scope = scopeSql(ctx, model, 'read', p)
+    if (scope) where.push(scope)
+    const rows = await ctx.tx.query<{ id: string; title: string; score: number }>(
+      `SELECT t.id, ${model.titleSql()} AS title, s.score FROM ${model.table} t
+       JOIN comptoir_search(${p.add(e.ref)}, ${p.add(term)}, 200) s ON s.id = t.id
+       WHERE ${where.join(' AND ')} ORDER BY s.score DESC, t.id LIMIT ${perEntity}`,
+      p.values,
+    )
+    if (rows.length) groups.push({ entity: e.ref, items: rows.map((r) => ({ ...r, score: Number(r.score) })) })
+  }
+  return groups.sort((a, b) => (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0))
+}

@@ -1,0 +1,179 @@
+/**
+ * `createCore`: the running kernel — database, plugin registry, messages, job queue and outbox — and the
+ * operations on tenants that everything else builds on.
+ * @module
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pkg from '../../package.json'
+import type { Database } from '../db/database'
+import { syncDerived } from '../db/derived'
+import { type Migration, type MigrationSource, migrate, pendingMigrations } from '../db/migrate'
+import { createOutboxDispatcher, type OutboxDispatcher } from '../events/outbox'
+import { coreMessages } from '../i18n/messages'
+import { JobQueue } from '../jobs/queue'
+import type { Locale, Messages } from '../plugin/define-plugin'
+import { loadPlugins } from '../plugin/loader'
+import type { Registry } from '../plugin/registry'
+import type { OutboxEvent } from '../plugin/server-plugin'
+import type { RequestContext } from '../records/context'
+import { createRequestContext, type InternalContext } from '../records/create-context'
+import { findTenant, syncPlans, type Plans } from '../tenancy/tenants'
+import type { AuthInfo, TenantInfo } from '../auth/auth-info'
+import { NotFoundError } from '../errors'
+import type { MailSettings } from '../mail/mailer'
+
+export const CORE_VERSION: string = pkg.version
+
+export interface CoreConfig {
+  /** Plan id → plugin ids (or `*` for every installed plugin). */
+  plans: Plans
+  /** Plan given to tenants created without one (the demo tenant, self-hosted installs). */
+  defaultPlan: string
+  /** Enables the platform operator API (`Authorization: Bearer <token>`). */
+  platformToken?: string
+  /** Public address, for links in e-mails. */
+  publicUrl: string
+  /** Session lifetime in days (sliding). */
+  sessionDays: number
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number
+  /** Directory of the built web app, served with an SPA fallback. */
+  webRoot?: string
+  /** Default outgoing mail when a tenant has not set its own. */
+  mail?: MailSettings
+}
+
+export interface CreateCoreOptions {
+  db: Database
+  plugins: unknown[]
+  config?: Partial<CoreConfig>
+  now?: () => Date
+}
+
+export interface WithTenantOptions {
+  userId?: string
+  auth?: AuthInfo
+  locale?: Locale
+  ip?: string
+}
+
+export interface Core {
+  readonly version: string
+  readonly db: Database
+  readonly registry: Registry
+  readonly config: CoreConfig
+  readonly messages: Record<Locale, Messages>
+  readonly jobs: JobQueue
+  readonly outbox: OutboxDispatcher
+  now(): Date
+  migrationSources(): MigrationSource[]
+  pendingMigrations(): Promise<Migration[]>
+  /** Applies pending migrations and re-syncs roles, RLS, grants, search configuration and plans. */
+  migrate(): Promise<Migration[]>
+  tenant(by: { id?: string; slug?: string }): Promise<TenantInfo>
+  /** Runs `fn` in one transaction of the tenant, as the user (or the system identity). */
+  withTenant<T>(tenantId: string, fn: (ctx: RequestContext) => Promise<T>, o?: WithTenantOptions): Promise<T>
+  /** Delivers one outbox event to the subscribers of the tenant's enabled plugins. */
+  deliver(event: OutboxEvent): Promise<void>
+  start(): void
+  stop(): Promise<void>
+}
+
+export const DEFAULT_CONFIG: CoreConfig = {
+  plans: { essentiel: '*' },
+  defaultPlan: 'essentiel',
+  publicUrl: 'http://localhost:3000',
+  sessionDays: 30,
+  bodyLimit: 1024 * 1024,
+}
+
+export function createCore(o: CreateCoreOptions): Core {
+  const registry = loadPlugins(CORE_VERSION, o.plugins)
+  const config: CoreConfig = { ...DEFAULT_CONFIG, ...o.config }
+  const messages: Record<Locale, Messages> = {
+    fr: { ...coreMessages.fr, ...registry.messages.fr },
+    en: { ...coreMessages.en, ...registry.messages.en },
+  }
+  const now = o.now ?? (() => new Date())
+  const jobs = new JobQueue(o.db)
+  const core: Core = {
+    version: CORE_VERSION,
+    db: o.db,
+    registry,
+    config,
+    messages,
+    jobs,
+    outbox: undefined as unknown as OutboxDispatcher,
+    now,
+    migrationSources() {
+      return [
+        { plugin: 'core', folder: join(corePackageRoot(), 'drizzle') },
+        ...registry.plugins.filter((p) => p.migrations).map((p) => ({ plugin: p.manifest.id, folder: p.migrations! })),
+      ]
+    },
+    pendingMigrations: () => pendingMigrations(o.db, core.migrationSources()),
+    async migrate() {
+      const applied = await migrate(o.db, core.migrationSources())
+      await syncDerived(o.db, [...registry.entities.values()])
+      await o.db.system((tx) => syncPlans(tx, config.plans, registry))
+      return applied
+    },
+    async tenant(by) {
+      const t = await o.db.system((tx) => findTenant(tx, by))
+      if (!t) throw new NotFoundError('Unknown tenant')
+      return t
+    },
+    async withTenant(tenantId, fn, w = {}) {
+      const tenant = w.auth?.tenant ?? (await core.tenant({ id: tenantId }))
+      let ctx!: InternalContext
+      const result = await o.db.tenant(
+        tenant.id,
+        async (tx) => {
+          ctx = await createRequestContext({ core, tx, tenant, userId: w.userId, auth: w.auth, locale: w.locale, ip: w.ip })
+          return fn(ctx)
+        },
+        { userId: w.userId },
+      )
+      for (const cb of ctx.commitCallbacks) await cb()
+      if (ctx.wroteEvents) core.outbox.poke()
+      return result
+    },
+    async deliver(event) {
+      const subs = registry.subscribers.get(event.event) ?? []
+      if (!subs.length) return
+      const tenant = await core.tenant({ id: event.tenantId })
+      const enabled = await o.db.tenant(tenant.id, (tx) =>
+        tx.query<{ plugin_id: string }>('SELECT plugin_id FROM core_tenant_plugin WHERE tenant_id = $1 AND enabled', [tenant.id]),
+      )
+      const on = new Set(enabled.map((r) => r.plugin_id))
+      for (const p of registry.plugins) {
+        const s = p.subscribers?.[event.event]
+        if (!s || !on.has(p.manifest.id)) continue
+        await s(event, { withTenant: (fn) => core.withTenant(tenant.id, fn) })
+      }
+    },
+    start() {
+      core.outbox.start()
+      jobs.start()
+    },
+    async stop() {
+      await core.outbox.stop()
+      await jobs.stop()
+    },
+  }
+  ;(core as { outbox: OutboxDispatcher }).outbox = createOutboxDispatcher({ db: o.db, deliver: (e) => core.deliver(e) })
+  return core
+}
+
+/** The directory of `@comptoir/core` (its `drizzle/` folder sits there), from source or from `dist/`. */
+function corePackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, 'package.json')
+    if (existsSync(p) && JSON.parse(readFileSync(p, 'utf8')).name === '@comptoir/core') return dir
+    dir = dirname(dir)
+  }
+  throw new Error('Cannot find the @comptoir/core package directory')
+}
