@@ -5,7 +5,14 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { type Core, createCore, createPgliteDatabase, createPostgresDatabase, type Database, StartupError } from '@comptoir/core/server'
+import {
+  type Core,
+  createCore,
+  createPgliteDatabase,
+  createPostgresDatabase,
+  type Database,
+  StartupError,
+} from '@comptoir/core/server'
 import { defaultPlan, installedPlugins, plans } from './comptoir.config'
 import type { ServerEnv } from './env'
 

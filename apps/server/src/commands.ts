@@ -2,7 +2,14 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createPgliteDatabase, createTenant, hashPassword, checkPasswordPolicy, StartupError, uuidv7 } from '@comptoir/core/server'
+import {
+  createPgliteDatabase,
+  createTenant,
+  hashPassword,
+  checkPasswordPolicy,
+  StartupError,
+  uuidv7,
+} from '@comptoir/core/server'
 import { boot } from './boot'
 import { readEnv } from './env'
 
@@ -18,7 +25,9 @@ export async function migrateCommand(): Promise<void> {
   const core = await boot(readEnv())
   try {
     const applied = await core.migrate()
-    console.log(applied.length ? applied.map((m) => `applied ${m.plugin}/${m.tag}`).join('\n') : 'Nothing to migrate.')
+    console.log(
+      applied.length ? applied.map((m) => `applied ${m.plugin}/${m.tag}`).join('\n') : 'Nothing to migrate.',
+    )
   } finally {
     await core.db.close()
   }
@@ -33,7 +42,11 @@ export async function tenantCreate(flags: Flags): Promise<void> {
       slug: need(flags, 'slug'),
       plan: typeof flags.plan === 'string' ? flags.plan : undefined,
       locale: flags.locale === 'en' ? 'en' : 'fr',
-      admin: { email: need(flags, 'admin-email'), password: need(flags, 'admin-password'), name: typeof flags['admin-name'] === 'string' ? flags['admin-name'] : 'Administrateur' },
+      admin: {
+        email: need(flags, 'admin-email'),
+        password: need(flags, 'admin-password'),
+        name: typeof flags['admin-name'] === 'string' ? flags['admin-name'] : 'Administrateur',
+      },
     })
     console.log(`Tenant ${flags.slug} created (${tenantId}).`)
   } finally {
@@ -49,19 +62,29 @@ export async function userCreate(flags: Flags): Promise<void> {
     const id = uuidv7()
     const hash = await hashPassword(password)
     await core.withTenant(tenant.id, async (ctx) => {
-      await ctx.tx.query('INSERT INTO core_user (tenant_id, id, email, name, password_hash, is_admin, locale) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        tenant.id,
-        id,
-        need(flags, 'email').toLowerCase(),
-        typeof flags.name === 'string' ? flags.name : need(flags, 'email'),
-        hash,
-        flags.admin === true,
-        tenant.locale,
-      ])
+      await ctx.tx.query(
+        'INSERT INTO core_user (tenant_id, id, email, name, password_hash, is_admin, locale) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [
+          tenant.id,
+          id,
+          need(flags, 'email').toLowerCase(),
+          typeof flags.name === 'string' ? flags.name : need(flags, 'email'),
+          hash,
+          flags.admin === true,
+          tenant.locale,
+        ],
+      )
       if (typeof flags.role === 'string') {
-        const [role] = await ctx.tx.query<{ id: string }>('SELECT id FROM core_role WHERE tenant_id = $1 AND (template = $2 OR name = $2)', [tenant.id, flags.role])
+        const [role] = await ctx.tx.query<{ id: string }>(
+          'SELECT id FROM core_role WHERE tenant_id = $1 AND (template = $2 OR name = $2)',
+          [tenant.id, flags.role],
+        )
         if (!role) throw new StartupError(`No role "${flags.role}" in tenant ${tenant.slug}`)
-        await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [tenant.id, id, role.id])
+        await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
+          tenant.id,
+          id,
+          role.id,
+        ])
       }
     })
     console.log(`User ${flags.email} created in ${tenant.slug}.`)
@@ -74,8 +97,12 @@ export async function pluginsList(): Promise<void> {
   const core = await boot(readEnv())
   try {
     for (const p of core.registry.plugins) {
-      const deps = Object.entries(p.manifest.dependsOn).map(([d, r]) => `${d} ${r}`).join(', ')
-      console.log(`${p.manifest.id.padEnd(20)} ${p.manifest.version.padEnd(10)} core ${p.manifest.core}${deps ? `  needs ${deps}` : ''}`)
+      const deps = Object.entries(p.manifest.dependsOn)
+        .map(([d, r]) => `${d} ${r}`)
+        .join(', ')
+      console.log(
+        `${p.manifest.id.padEnd(20)} ${p.manifest.version.padEnd(10)} core ${p.manifest.core}${deps ? `  needs ${deps}` : ''}`,
+      )
     }
     if (!core.registry.plugins.length) console.log('No plugin installed.')
   } finally {
@@ -89,7 +116,9 @@ export async function backup(flags: Flags): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')
   if (env.databaseUrl) {
     const file = resolve(typeof flags.out === 'string' ? flags.out : `comptoir-${stamp}.dump`)
-    const r = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, env.databaseUrl], { stdio: 'inherit' })
+    const r = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, env.databaseUrl], {
+      stdio: 'inherit',
+    })
     if (r.status !== 0) throw new StartupError('pg_dump failed (is it installed and on PATH?)')
     console.log(`Backup written to ${file}`)
     return
@@ -113,7 +142,11 @@ export async function restore(flags: Flags): Promise<void> {
   const file = resolve(need(flags, 'from'))
   if (!existsSync(file)) throw new StartupError(`No file ${file}`)
   if (env.databaseUrl) {
-    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${env.databaseUrl}`, file], { stdio: 'inherit' })
+    const r = spawnSync(
+      'pg_restore',
+      ['--clean', '--if-exists', '--no-owner', `--dbname=${env.databaseUrl}`, file],
+      { stdio: 'inherit' },
+    )
     if (r.status !== 0) throw new StartupError('pg_restore failed')
     console.log('Restored.')
     return

@@ -23,7 +23,9 @@ const DEMO_USERS = [
 ]
 
 export async function ensureDemoTenant(core: Core, env: ServerEnv): Promise<DemoLogin> {
-  const existing = await core.db.system((tx) => tx.query('SELECT id FROM core_tenant WHERE slug = $1', ['demo']))
+  const existing = await core.db.system((tx) =>
+    tx.query('SELECT id FROM core_tenant WHERE slug = $1', ['demo']),
+  )
   if (existing.length) return { email: env.adminEmail, created: false }
   const generatedPassword = env.adminPassword ? undefined : randomBytes(12).toString('base64url')
   const password = env.adminPassword ?? generatedPassword!
@@ -43,23 +45,35 @@ async function seedDemo(core: Core, tenantId: string, password: string): Promise
     const teams = new Map<string, string>()
     for (const u of DEMO_USERS) {
       const id = uuidv7()
-      await ctx.tx.query('INSERT INTO core_user (tenant_id, id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5, $6)', [
-        tenantId,
-        id,
-        `${u.email}@${domain}`,
-        u.name,
-        hash,
-        'fr',
-      ])
-      const [role] = await ctx.tx.query<{ id: string }>('SELECT id FROM core_role WHERE tenant_id = $1 AND template = $2', [tenantId, u.template])
-      if (role) await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [tenantId, id, role.id])
+      await ctx.tx.query(
+        'INSERT INTO core_user (tenant_id, id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5, $6)',
+        [tenantId, id, `${u.email}@${domain}`, u.name, hash, 'fr'],
+      )
+      const [role] = await ctx.tx.query<{ id: string }>(
+        'SELECT id FROM core_role WHERE tenant_id = $1 AND template = $2',
+        [tenantId, u.template],
+      )
+      if (role)
+        await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [
+          tenantId,
+          id,
+          role.id,
+        ])
       let team = teams.get(u.team)
       if (!team) {
         team = uuidv7()
         teams.set(u.team, team)
-        await ctx.tx.query('INSERT INTO core_team (tenant_id, id, name) VALUES ($1, $2, $3)', [tenantId, team, u.team])
+        await ctx.tx.query('INSERT INTO core_team (tenant_id, id, name) VALUES ($1, $2, $3)', [
+          tenantId,
+          team,
+          u.team,
+        ])
       }
-      await ctx.tx.query('INSERT INTO core_team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [tenantId, team, id])
+      await ctx.tx.query('INSERT INTO core_team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [
+        tenantId,
+        team,
+        id,
+      ])
     }
   })
   for (const p of core.registry.plugins) {
@@ -72,7 +86,10 @@ async function seedDemo(core: Core, tenantId: string, password: string): Promise
 /** Gives the demo records to the demo users in turn, so that own and team scopes show something. */
 async function spreadOwners(core: Core, tenantId: string): Promise<void> {
   await core.withTenant(tenantId, async (ctx) => {
-    const users = await ctx.tx.query<{ id: string }>('SELECT id FROM core_user WHERE tenant_id = $1 ORDER BY created_at, id', [tenantId])
+    const users = await ctx.tx.query<{ id: string }>(
+      'SELECT id FROM core_user WHERE tenant_id = $1 ORDER BY created_at, id',
+      [tenantId],
+    )
     const ids = users.map((u) => u.id)
     for (const e of core.registry.entities.values()) {
       if (e.ownership === 'none') continue
@@ -85,4 +102,3 @@ async function spreadOwners(core: Core, tenantId: string): Promise<void> {
     }
   })
 }
-

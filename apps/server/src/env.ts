@@ -24,24 +24,34 @@ function bad(name: string, why: string): never {
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerEnv {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) bad('PORT', `"${env.PORT}" is not a port number (0–65535)`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    bad('PORT', `"${env.PORT}" is not a port number (0–65535)`)
   const host = env.HOST || '127.0.0.1'
   if (!/^[A-Za-z0-9.:_-]+$/.test(host)) bad('HOST', `"${host}" is not a host name or address`)
   const databaseUrl = env.DATABASE_URL || undefined
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) bad('DATABASE_URL', 'expected postgres://user:password@host:port/database')
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    bad('DATABASE_URL', 'expected postgres://user:password@host:port/database')
   const adminEmail = env.COMPTOIR_ADMIN_EMAIL || 'admin@demo.comptoir.local'
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) bad('COMPTOIR_ADMIN_EMAIL', `"${adminEmail}" is not an e-mail address`)
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail))
+    bad('COMPTOIR_ADMIN_EMAIL', `"${adminEmail}" is not an e-mail address`)
   const adminPassword = env.COMPTOIR_ADMIN_PASSWORD || undefined
-  if (adminPassword !== undefined && adminPassword.length < 10) bad('COMPTOIR_ADMIN_PASSWORD', 'at least 10 characters')
+  if (adminPassword !== undefined && adminPassword.length < 10)
+    bad('COMPTOIR_ADMIN_PASSWORD', 'at least 10 characters')
   const demoRaw = env.COMPTOIR_DEMO ?? '1'
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) bad('COMPTOIR_DEMO', 'use 1 (demo data) or 0 (none)')
   const platformToken = env.COMPTOIR_PLATFORM_TOKEN || undefined
-  if (platformToken !== undefined && platformToken.length < 24) bad('COMPTOIR_PLATFORM_TOKEN', 'at least 24 characters')
+  if (platformToken !== undefined && platformToken.length < 24)
+    bad('COMPTOIR_PLATFORM_TOKEN', 'at least 24 characters')
   const plugins = env.COMPTOIR_PLUGINS
-    ? env.COMPTOIR_PLUGINS.split(',').map((s) => s.trim()).filter(Boolean)
+    ? env.COMPTOIR_PLUGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     : undefined
-  if (plugins?.some((p) => !/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$|^[./]/.test(p))) bad('COMPTOIR_PLUGINS', 'a comma-separated list of package names')
-  const publicUrl = env.COMPTOIR_PUBLIC_URL || `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`
+  if (plugins?.some((p) => !/^(@[a-z0-9._-]+\/)?[a-z0-9._-]+$|^[./]/.test(p)))
+    bad('COMPTOIR_PLUGINS', 'a comma-separated list of package names')
+  const publicUrl =
+    env.COMPTOIR_PUBLIC_URL ||
+    `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`
   try {
     new URL(publicUrl)
   } catch {

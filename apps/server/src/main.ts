@@ -8,14 +8,20 @@ import { backup, migrateCommand, pluginsList, restore, tenantCreate, userCreate 
 import { serve } from './serve'
 
 const HELP: Record<string, string> = {
-  serve: 'comptoir serve [--migrate]\n  Serves the API and the web app. --migrate applies pending migrations first (npm start does).',
-  migrate: 'comptoir migrate\n  Applies pending migrations of core and every installed plugin, in dependency order.',
+  serve:
+    'comptoir serve [--migrate]\n  Serves the API and the web app. --migrate applies pending migrations first (npm start does).',
+  migrate:
+    'comptoir migrate\n  Applies pending migrations of core and every installed plugin, in dependency order.',
   'tenant:create':
     'comptoir tenant:create --name <name> --slug <slug> --admin-email <email> --admin-password <password> [--admin-name <name>] [--plan <plan>] [--locale fr|en]',
-  'user:create': 'comptoir user:create --tenant <slug> --email <email> --password <password> [--name <name>] [--role <template or name>] [--admin]',
-  'plugins:list': 'comptoir plugins:list\n  Lists the installed plugins, their versions, core ranges and dependencies.',
-  backup: 'comptoir backup [--out <file>]\n  Embedded database: a .tar.gz of its data. PostgreSQL: pg_dump (custom format).',
-  restore: 'comptoir restore --from <file>\n  Stop the server first. Embedded: replaces the database (the old one is kept aside). PostgreSQL: pg_restore.',
+  'user:create':
+    'comptoir user:create --tenant <slug> --email <email> --password <password> [--name <name>] [--role <template or name>] [--admin]',
+  'plugins:list':
+    'comptoir plugins:list\n  Lists the installed plugins, their versions, core ranges and dependencies.',
+  backup:
+    'comptoir backup [--out <file>]\n  Embedded database: a .tar.gz of its data. PostgreSQL: pg_dump (custom format).',
+  restore:
+    'comptoir restore --from <file>\n  Stop the server first. Embedded: replaces the database (the old one is kept aside). PostgreSQL: pg_restore.',
 }
 
 function parseFlags(args: string[]): Record<string, string | true> {
@@ -63,7 +69,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e) => {
   if (e instanceof StartupError || e?.name === 'StartupError') console.error(`comptoir: ${e.message}`)
-  else if (e?.status && e?.code) console.error(`comptoir: ${e.detail ?? e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
+  else if (e?.status && e?.code)
+    console.error(`comptoir: ${e.detail ?? e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)
   else console.error(e)
   process.exit(1)
 })

@@ -35,8 +35,12 @@ export async function serve(opts: { migrate: boolean }): Promise<void> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.port
   const url = env.port === port ? env.publicUrl : env.publicUrl.replace(/:\d+$/, `:${port}`)
-  console.log(`\nComptoir ${core.version} is running on ${url} (${core.db.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL'}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
-  console.log(`Demo workspace "demo": sign in as ${login.email}${login.generatedPassword ? ` with the password ${login.generatedPassword} (shown once; set COMPTOIR_ADMIN_PASSWORD to choose it)` : login.created ? ' with COMPTOIR_ADMIN_PASSWORD' : ''}.`)
+  console.log(
+    `\nComptoir ${core.version} is running on ${url} (${core.db.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL'}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  )
+  console.log(
+    `Demo workspace "demo": sign in as ${login.email}${login.generatedPassword ? ` with the password ${login.generatedPassword} (shown once; set COMPTOIR_ADMIN_PASSWORD to choose it)` : login.created ? ' with COMPTOIR_ADMIN_PASSWORD' : ''}.`,
+  )
   console.log('Press Ctrl-C to stop.\n')
   let stopping = false
   const stop = async (signal: string) => {

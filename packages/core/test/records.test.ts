@@ -15,19 +15,36 @@ afterAll(() => t?.close())
 
 describe('records', () => {
   it('creates, reads, lists, updates with versions, and numbers records', async () => {
-    const a = await admin.post('/api/v1/records/crm.company', { name: 'Élodie Conseil', siren: '732 829 320', revenue: '1234.5' })
+    const a = await admin.post('/api/v1/records/crm.company', {
+      name: 'Élodie Conseil',
+      siren: '732 829 320',
+      revenue: '1234.5',
+    })
     expect(a.status).toBe(201)
-    expect(a.body).toMatchObject({ name: 'Élodie Conseil', number: 'CO-0001', siren: '732829320', revenue: '1234.50', kind: 'prospect', version: 1 })
+    expect(a.body).toMatchObject({
+      name: 'Élodie Conseil',
+      number: 'CO-0001',
+      siren: '732829320',
+      revenue: '1234.50',
+      kind: 'prospect',
+      version: 1,
+    })
     const b = await admin.post('/api/v1/records/crm.company', { name: 'Bernard SA' })
     expect(b.body.number).toBe('CO-0002')
     const list = await admin.get('/api/v1/records/crm.company?sort=name&count=true')
     expect(list.status).toBe(200)
     expect(list.body.data.map((r: any) => r.name)).toEqual(['Bernard SA', 'Élodie Conseil'])
     expect(list.body.total).toBe(2)
-    const upd = await admin.patch(`/api/v1/records/crm.company/${a.body.id}`, { version: 1, kind: 'customer' })
+    const upd = await admin.patch(`/api/v1/records/crm.company/${a.body.id}`, {
+      version: 1,
+      kind: 'customer',
+    })
     expect(upd.status).toBe(200)
     expect(upd.body).toMatchObject({ kind: 'customer', version: 2 })
-    const stale = await admin.patch(`/api/v1/records/crm.company/${a.body.id}`, { version: 1, kind: 'supplier' })
+    const stale = await admin.patch(`/api/v1/records/crm.company/${a.body.id}`, {
+      version: 1,
+      kind: 'supplier',
+    })
     expect(stale.status).toBe(409)
     expect(stale.body.current).toMatchObject({ kind: 'customer', version: 2 })
     const hist = await admin.get(`/api/v1/records/crm.company/${a.body.id}/history`)
@@ -35,7 +52,13 @@ describe('records', () => {
   })
 
   it('rejects bad input with a problem naming every field, and writes nothing', async () => {
-    const r = await admin.post('/api/v1/records/crm.company', { name: '', siren: '123456789', kind: 'alien', bogus: 1, revenue: 'abc' })
+    const r = await admin.post('/api/v1/records/crm.company', {
+      name: '',
+      siren: '123456789',
+      kind: 'alien',
+      bogus: 1,
+      revenue: 'abc',
+    })
     expect(r.status).toBe(422)
     expect(r.headers.get('content-type')).toContain('application/problem+json')
     const paths = r.body.errors.map((e: any) => e.path).sort()
@@ -55,11 +78,14 @@ describe('records', () => {
   })
 
   it('pages with keyset cursors', async () => {
-    for (let i = 0; i < 7; i++) await admin.post('/api/v1/records/crm.person', { lastName: `Nom${i}`, firstName: 'P' })
+    for (let i = 0; i < 7; i++)
+      await admin.post('/api/v1/records/crm.person', { lastName: `Nom${i}`, firstName: 'P' })
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const r: any = await admin.get(`/api/v1/records/crm.person?limit=3&sort=-lastName${cursor ? `&cursor=${cursor}` : ''}`)
+      const r: any = await admin.get(
+        `/api/v1/records/crm.person?limit=3&sort=-lastName${cursor ? `&cursor=${cursor}` : ''}`,
+      )
       seen.push(...r.body.data.map((x: any) => x.lastName))
       cursor = r.body.nextCursor
     } while (cursor)
@@ -102,7 +128,9 @@ describe('records', () => {
     const mine = await admin.get('/api/v1/records/crm.company')
     const id = mine.body.data[0].id
     expect((await other.get(`/api/v1/records/crm.company/${id}`)).status).toBe(404)
-    expect((await other.patch(`/api/v1/records/crm.company/${id}`, { version: 1, name: 'x' })).status).toBe(404)
+    expect((await other.patch(`/api/v1/records/crm.company/${id}`, { version: 1, name: 'x' })).status).toBe(
+      404,
+    )
     expect((await other.delete(`/api/v1/records/crm.company/${id}`)).status).toBe(404)
     expect((await other.get('/api/v1/records/crm.company')).body.data).toEqual([])
     const link = await other.post('/api/v1/records/crm.person', { lastName: 'X', company: id })
@@ -121,10 +149,16 @@ describe('records', () => {
     expect(upd.status).toBe(403)
     const del = await rep.delete(`/api/v1/records/crm.person/${mine.body.id}`)
     expect(del.status).toBe(403)
-    const hidden = await t.as('acme', { grants: { 'crm.company.read': 'all', 'crm.company.update': 'all' }, fields: { 'crm.company.secret': 'hidden' } })
+    const hidden = await t.as('acme', {
+      grants: { 'crm.company.read': 'all', 'crm.company.update': 'all' },
+      fields: { 'crm.company.secret': 'hidden' },
+    })
     const got = await hidden.get(`/api/v1/records/crm.company/${co.id}`)
     expect(got.body).not.toHaveProperty('secret')
-    const w = await hidden.patch(`/api/v1/records/crm.company/${co.id}`, { version: got.body.version, secret: 'x' })
+    const w = await hidden.patch(`/api/v1/records/crm.company/${co.id}`, {
+      version: got.body.version,
+      secret: 'x',
+    })
     expect(w.status).toBe(403)
     expect(w.body.errors[0].path).toBe('secret')
   })

@@ -114,6 +114,9 @@ export interface EntityExtension {
   listColumns?: readonly string[]
 }
 
-export function extendEntity(target: string, ext: Omit<EntityExtension, '$$type' | 'target'>): EntityExtension {
+export function extendEntity(
+  target: string,
+  ext: Omit<EntityExtension, '$$type' | 'target'>,
+): EntityExtension {
   return { ...ext, $$type: '@comptoir/EntityExtension', target }
 }

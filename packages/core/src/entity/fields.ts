@@ -176,11 +176,24 @@ function common(type: FieldType, o: BaseFieldOptions = {}): FieldCommon {
 }
 
 function text(type: TextField['type'], max: number, o: TextFieldOptions = {}): TextField {
-  return { ...common(type, o), type, maxLength: o.maxLength ?? max, transform: o.transform, pattern: o.pattern }
+  return {
+    ...common(type, o),
+    type,
+    maxLength: o.maxLength ?? max,
+    transform: o.transform,
+    pattern: o.pattern,
+  }
 }
 
 function num(type: NumberField['type'], p: number, s: number, o: DecimalFieldOptions = {}): NumberField {
-  return { ...common(type, o), type, precision: o.precision ?? p, scale: o.scale ?? s, min: o.min, max: o.max }
+  return {
+    ...common(type, o),
+    type,
+    precision: o.precision ?? p,
+    scale: o.scale ?? s,
+    min: o.min,
+    max: o.max,
+  }
 }
 
 /** The field builders: `f.text()`, `f.money()`, `f.belongsTo('accounts.account')`, … */
@@ -197,8 +210,15 @@ export const f = {
   percent: (o?: DecimalFieldOptions) => num('percent', 5, 2, { min: 0, max: 100, ...o }),
   date: (o?: BaseFieldOptions): DateField => ({ ...common('date', o), type: 'date' }),
   datetime: (o?: BaseFieldOptions): DateField => ({ ...common('datetime', o), type: 'datetime' }),
-  boolean: (o?: BaseFieldOptions): BooleanField => ({ ...common('boolean', { default: false, ...o }), type: 'boolean' }),
-  select: (o: SelectFieldOptions): SelectField => ({ ...common('select', o), type: 'select', options: o.options }),
+  boolean: (o?: BaseFieldOptions): BooleanField => ({
+    ...common('boolean', { default: false, ...o }),
+    type: 'boolean',
+  }),
+  select: (o: SelectFieldOptions): SelectField => ({
+    ...common('select', o),
+    type: 'select',
+    options: o.options,
+  }),
   multiSelect: (o: SelectFieldOptions): SelectField => ({
     ...common('multiSelect', o),
     type: 'multiSelect',
@@ -255,7 +275,9 @@ export function filterOperators(field: FieldDef): string[] {
     case 'datetime':
       return [...base, 'lt', 'lte', 'gt', 'gte', 'between']
     case 'computed':
-      return field.resultType === 'text' ? [...base, 'contains', 'startsWith'] : [...base, 'lt', 'lte', 'gt', 'gte', 'between']
+      return field.resultType === 'text'
+        ? [...base, 'contains', 'startsWith']
+        : [...base, 'lt', 'lte', 'gt', 'gte', 'between']
     case 'boolean':
       return ['eq', 'ne', 'isNull']
     case 'select':

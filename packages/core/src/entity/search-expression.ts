@@ -15,7 +15,9 @@ export function searchFields(entity: Pick<EntityDef, 'search' | 'fields' | 'titl
  * The GIN index and the search function use exactly this text, so the index always applies.
  */
 export function searchExpression(entity: Pick<EntityDef, 'search' | 'fields' | 'title'>): string {
-  const cols = searchFields(entity).flatMap((name) => columnsOf(name, entity.fields[name]).map((c) => c.column))
+  const cols = searchFields(entity).flatMap((name) =>
+    columnsOf(name, entity.fields[name]).map((c) => c.column),
+  )
   const parts = cols.map((c) => `coalesce("${c}", '')`).join(` || ' ' || `)
   return `comptoir_unaccent(lower(${parts || "''"}))`
 }

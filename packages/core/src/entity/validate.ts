@@ -18,12 +18,20 @@ function validDate(s: string): boolean {
   const m = DATE_RE.exec(s)
   if (!m) return false
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  )
 }
 
 function hasControlChars(s: string): boolean {
   // NUL and other C0 controls except tab, newline and carriage return.
-  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true
+  }
+  return false
 }
 
 export interface ValidateOptions {
@@ -41,7 +49,10 @@ function empty(v: unknown): boolean {
 }
 
 /** Normalises one value; returns an error code when invalid. */
-export function normalizeValue(field: FieldDef, raw: unknown): { value?: unknown; error?: string; params?: Record<string, unknown> } {
+export function normalizeValue(
+  field: FieldDef,
+  raw: unknown,
+): { value?: unknown; error?: string; params?: Record<string, unknown> } {
   if (empty(raw)) return { value: field.type === 'multiSelect' ? [] : null }
   switch (field.type) {
     case 'text':
@@ -105,7 +116,10 @@ export function normalizeValue(field: FieldDef, raw: unknown): { value?: unknown
       if (typeof raw !== 'string' || !validDate(raw)) return { error: 'invalid_date' }
       return { value: raw }
     case 'datetime': {
-      if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(raw))
+      if (
+        typeof raw !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.test(raw)
+      )
         return { error: 'invalid_datetime' }
       const d = new Date(raw)
       if (Number.isNaN(d.getTime())) return { error: 'invalid_datetime' }
@@ -116,25 +130,35 @@ export function normalizeValue(field: FieldDef, raw: unknown): { value?: unknown
       if (raw === 'true' || raw === 'false') return { value: raw === 'true' }
       return { error: 'type_boolean' }
     case 'select':
-      if (typeof raw !== 'string' || !field.options.includes(raw)) return { error: 'invalid_option', params: { options: field.options } }
+      if (typeof raw !== 'string' || !field.options.includes(raw))
+        return { error: 'invalid_option', params: { options: field.options } }
       return { value: raw }
     case 'multiSelect': {
-      const arr = typeof raw === 'string' ? raw.split(/[;,]/).map((x) => x.trim()).filter(Boolean) : raw
+      const arr =
+        typeof raw === 'string'
+          ? raw
+              .split(/[;,]/)
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : raw
       if (!Array.isArray(arr) || arr.length > field.options.length) return { error: 'invalid_option' }
-      if (arr.some((x) => typeof x !== 'string' || !field.options.includes(x))) return { error: 'invalid_option', params: { options: field.options } }
+      if (arr.some((x) => typeof x !== 'string' || !field.options.includes(x)))
+        return { error: 'invalid_option', params: { options: field.options } }
       return { value: [...new Set(arr as string[])] }
     }
     case 'belongsTo':
     case 'user':
     case 'file': {
-      const id = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { id?: unknown }).id : raw
+      const id =
+        typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as { id?: unknown }).id : raw
       if (!isUuid(id)) return { error: 'invalid_reference' }
       return { value: id.toLowerCase() }
     }
     case 'parent': {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { error: 'invalid_reference' }
       const { entity, id } = raw as { entity?: unknown; id?: unknown }
-      if (typeof entity !== 'string' || !/^[a-z][a-z0-9-]*\.[a-zA-Z0-9]+$/.test(entity) || !isUuid(id)) return { error: 'invalid_reference' }
+      if (typeof entity !== 'string' || !/^[a-z][a-z0-9-]*\.[a-zA-Z0-9]+$/.test(entity) || !isUuid(id))
+        return { error: 'invalid_reference' }
       if (field.targets.length && !field.targets.includes(entity)) return { error: 'invalid_reference' }
       return { value: { entity, id: id.toLowerCase() } }
     }
@@ -142,9 +166,12 @@ export function normalizeValue(field: FieldDef, raw: unknown): { value?: unknown
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { error: 'type_address' }
       const out: Record<string, string | null> = {}
       for (const [k, v] of Object.entries(raw)) {
-        if (!(ADDRESS_PARTS as readonly string[]).includes(k)) return { error: 'unknown_address_part', params: { part: k } }
-        if (v !== null && v !== undefined && typeof v !== 'string') return { error: 'type_string', params: { part: k } }
-        if (typeof v === 'string' && (v.length > 500 || hasControlChars(v))) return { error: 'too_long', params: { part: k, max: 500 } }
+        if (!(ADDRESS_PARTS as readonly string[]).includes(k))
+          return { error: 'unknown_address_part', params: { part: k } }
+        if (v !== null && v !== undefined && typeof v !== 'string')
+          return { error: 'type_string', params: { part: k } }
+        if (typeof v === 'string' && (v.length > 500 || hasControlChars(v)))
+          return { error: 'too_long', params: { part: k, max: 500 } }
         out[k] = typeof v === 'string' && v.trim() ? v.trim() : null
       }
       return { value: out }
@@ -164,7 +191,8 @@ export function validateRecord(
   const values: Record<string, unknown> = {}
   const prefix = opts.prefix ?? ''
   for (const key of Object.keys(data)) {
-    if (!fields[key] && !opts.allowExtra?.includes(key)) errors.push({ path: prefix + key, code: 'unknown_field' })
+    if (!fields[key] && !opts.allowExtra?.includes(key))
+      errors.push({ path: prefix + key, code: 'unknown_field' })
   }
   for (const [name, field] of Object.entries(fields)) {
     const present = Object.hasOwn(data, name)
@@ -177,7 +205,9 @@ export function validateRecord(
       errors.push({ path: prefix + name, code: r.error, ...(r.params ? { params: r.params } : {}) })
       continue
     }
-    const missing = r.value === null || (Array.isArray(r.value) && r.value.length === 0 && field.type !== 'multiSelect') ||
+    const missing =
+      r.value === null ||
+      (Array.isArray(r.value) && r.value.length === 0 && field.type !== 'multiSelect') ||
       (field.type === 'address' && Object.values(r.value as object).every((x) => x === null))
     if (field.required && missing) {
       errors.push({ path: prefix + name, code: 'required' })

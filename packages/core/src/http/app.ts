@@ -20,6 +20,7 @@ import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTrans
 import { problemResponse } from './problem'
 import { serveWeb } from './static'
 import { extraRoutes } from './extra-routes'
+import { openApiDocument } from '../openapi/document'
 
 export interface CreateAppOptions {
   /** Logs unexpected errors (default: console.error). */
@@ -40,7 +41,11 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
     bodyLimit({
       maxSize: core.config.bodyLimit,
       onError: () => {
-        throw new ComptoirError(413, 'payload-too-large', `Request bodies are limited to ${core.config.bodyLimit} bytes`)
+        throw new ComptoirError(
+          413,
+          'payload-too-large',
+          `Request bodies are limited to ${core.config.bodyLimit} bytes`,
+        )
       },
     }),
   )
@@ -48,7 +53,13 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
     if (!isComptoirError(err)) log(err)
     return problemResponse(err, core.messages, c.get('locale') ?? 'fr')
   })
-  app.notFound((c) => problemResponse(new ComptoirError(404, 'not-found', 'No such route'), core.messages, c.get('locale') ?? 'fr'))
+  app.notFound((c) =>
+    problemResponse(
+      new ComptoirError(404, 'not-found', 'No such route'),
+      core.messages,
+      c.get('locale') ?? 'fr',
+    ),
+  )
 
   app.get('/health', (c) => c.json({ status: 'ok', version: core.version }))
   app.route('/api/v1/auth', authRoutes())
@@ -65,13 +76,16 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   admin.route('/plugins', adminPluginRoutes())
   for (const mount of extraRoutes) mount(api, admin)
   api.route('/admin', admin)
+  const pluginApps = new Map<string, Hono<AppEnv>>()
   for (const p of core.registry.plugins) {
     if (!p.routes) continue
     const sub = new Hono<AppEnv>()
     sub.use(requirePlugin(p.manifest.id))
     p.routes(sub)
+    pluginApps.set(p.manifest.id, sub)
     api.route(`/p/${p.manifest.id}`, sub)
   }
+  api.get('/openapi.json', async (c) => c.json(await openApiDocument(c.get('ctx'), pluginApps)))
   app.route('/api/v1', api)
   if (core.config.webRoot) app.use(serveWeb(core.config.webRoot))
   return app

@@ -50,11 +50,20 @@ export function checkOrigin(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
   if (!origin) throw new ForbiddenError('csrf', 'Missing Origin header')
   const url = new URL(c.req.url)
   const host = c.req.header('x-forwarded-host') ?? c.req.header('host') ?? url.host
-  const allowed = new Set([`${url.protocol}//${host}`, `https://${host}`, new URL(c.get('core').config.publicUrl).origin])
+  const allowed = new Set([
+    `${url.protocol}//${host}`,
+    `https://${host}`,
+    new URL(c.get('core').config.publicUrl).origin,
+  ])
   if (!allowed.has(origin)) throw new ForbiddenError('csrf', 'Cross-origin request refused')
   const type = c.req.header('content-type') ?? ''
   const hasBody = c.req.method !== 'DELETE' || Number(c.req.header('content-length') ?? 0) > 0
-  if (hasBody && !/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b/i.test(type)) {
+  if (
+    hasBody &&
+    !/^application\/json\b/i.test(type) &&
+    !/^multipart\/form-data\b/i.test(type) &&
+    !/^text\/csv\b/i.test(type)
+  ) {
     throw new ForbiddenError('csrf', 'Writes must send a JSON body')
   }
 }
@@ -112,7 +121,10 @@ export function tenantTransaction(): MiddlewareHandler<AppEnv> {
 /** 403 `plugin-not-enabled` unless the plugin is enabled for the tenant. */
 export function requirePlugin(pluginId: string): MiddlewareHandler<AppEnv> {
   return async function requirePlugin(c, next) {
-    if (!c.get('ctx').enabled.has(pluginId)) throw new ForbiddenError('plugin-not-enabled', `Plugin "${pluginId}" is not enabled`, { plugin: pluginId })
+    if (!c.get('ctx').enabled.has(pluginId))
+      throw new ForbiddenError('plugin-not-enabled', `Plugin "${pluginId}" is not enabled`, {
+        plugin: pluginId,
+      })
     return next()
   }
 }

@@ -4,7 +4,14 @@
  * in the user's language.
  * @module
  */
-import { BadRequestError, type ComptoirError, type FieldError, isComptoirError, TooManyRequestsError, ValidationError } from '../errors'
+import {
+  BadRequestError,
+  type ComptoirError,
+  type FieldError,
+  isComptoirError,
+  TooManyRequestsError,
+  ValidationError,
+} from '../errors'
 import type { Locale, Messages } from '../plugin/define-plugin'
 import { translate } from '../i18n/messages'
 
@@ -20,10 +27,16 @@ export interface Problem {
   [extra: string]: unknown
 }
 
-function localiseErrors(errors: FieldError[], messages: Record<Locale, Messages>, locale: Locale): FieldError[] {
+function localiseErrors(
+  errors: FieldError[],
+  messages: Record<Locale, Messages>,
+  locale: Locale,
+): FieldError[] {
   return errors.map((e) => ({
     ...e,
-    message: e.message ?? translate(messages, locale, e.code.includes(':') ? e.code : `core:error.${e.code}`, e.params),
+    message:
+      e.message ??
+      translate(messages, locale, e.code.includes(':') ? e.code : `core:error.${e.code}`, e.params),
   }))
 }
 

@@ -9,9 +9,12 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   try {
     body = JSON.parse(text)
   } catch {
-    throw new BadRequestError('bad-request', 'The body is not valid JSON', [{ path: '', code: 'invalid_json' }])
+    throw new BadRequestError('bad-request', 'The body is not valid JSON', [
+      { path: '', code: 'invalid_json' },
+    ])
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationError([{ path: '', code: 'type_object' }])
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ValidationError([{ path: '', code: 'type_object' }])
   return body as Record<string, unknown>
 }
 

@@ -25,7 +25,8 @@ export function serveWeb(root: string): MiddlewareHandler<AppEnv> {
   const index = join(root, 'index.html')
   return async function serveWeb(c, next) {
     const path = decodeURIComponent(new URL(c.req.url).pathname)
-    if (path.startsWith('/api/') || path === '/health' || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next()
+    if (path.startsWith('/api/') || path === '/health' || (c.req.method !== 'GET' && c.req.method !== 'HEAD'))
+      return next()
     const file = normalize(join(root, path))
     if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
       const body = readFileSync(file)

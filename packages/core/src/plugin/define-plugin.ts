@@ -19,7 +19,15 @@ export interface RoleTemplate {
 }
 
 /** Sidebar groups, in display order. */
-export const NAV_GROUPS = ['personal', 'sales', 'management', 'analysis', 'catalogue', 'support', 'tools'] as const
+export const NAV_GROUPS = [
+  'personal',
+  'sales',
+  'management',
+  'analysis',
+  'catalogue',
+  'support',
+  'tools',
+] as const
 export type NavGroup = (typeof NAV_GROUPS)[number]
 
 export interface NavItem {
@@ -89,7 +97,9 @@ export function definePlugin<const Id extends string>(input: PluginInput<Id>): P
     dependsOn: input.dependsOn ?? {},
     navigation:
       input.navigation ??
-      entities.filter((e) => e.tab !== false).map((e) => ({ id: e.name, group: 'tools' as NavGroup, entity: e.name })),
+      entities
+        .filter((e) => e.tab !== false)
+        .map((e) => ({ id: e.name, group: 'tools' as NavGroup, entity: e.name })),
     entity(name: string) {
       const e = entities.find((x) => x.name === name)
       if (!e) throw new Error(`Plugin ${input.id} has no entity ${name}`)

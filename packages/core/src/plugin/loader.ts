@@ -14,21 +14,34 @@ function fail(message: string): never {
   throw new StartupError(message)
 }
 
+/** Kahn's algorithm, always taking the smallest ready id: the order never depends on the install order. */
 function topoSort(plugins: ServerPlugin[]): ServerPlugin[] {
   const byId = new Map(plugins.map((p) => [p.manifest.id, p]))
-  const state = new Map<string, 'visiting' | 'done'>()
+  const waiting = new Map(plugins.map((p) => [p.manifest.id, new Set(Object.keys(p.manifest.dependsOn))]))
   const out: ServerPlugin[] = []
-  const visit = (id: string, path: string[]) => {
-    if (state.get(id) === 'done') return
-    if (state.get(id) === 'visiting') fail(`Plugins depend on each other in a cycle: ${[...path, id].join(' → ')}`)
-    state.set(id, 'visiting')
-    const p = byId.get(id)!
-    for (const dep of Object.keys(p.manifest.dependsOn).sort()) visit(dep, [...path, id])
-    state.set(id, 'done')
-    out.push(p)
+  while (waiting.size) {
+    const ready = [...waiting]
+      .filter(([, deps]) => deps.size === 0)
+      .map(([id]) => id)
+      .sort()
+    if (!ready.length) fail(`Plugins depend on each other in a cycle: ${findCycle(waiting).join(' → ')}`)
+    const id = ready[0]
+    waiting.delete(id)
+    for (const deps of waiting.values()) deps.delete(id)
+    out.push(byId.get(id)!)
   }
-  for (const id of [...byId.keys()].sort()) visit(id, [])
   return out
+}
+
+function findCycle(waiting: Map<string, Set<string>>): string[] {
+  const start = [...waiting.keys()].sort()[0]
+  const path = [start]
+  for (;;) {
+    const next = [...(waiting.get(path[path.length - 1]) ?? [])].sort()[0]
+    const at = path.indexOf(next)
+    if (at >= 0) return [...path.slice(at), next]
+    path.push(next)
+  }
 }
 
 export function loadPlugins(coreVersion: string, input: unknown[]): Registry {
@@ -37,13 +50,17 @@ export function loadPlugins(coreVersion: string, input: unknown[]): Registry {
   for (const p of input) {
     if (!isServerPlugin(p)) {
       const name = (p as any)?.manifest?.id ?? (p as any)?.id ?? String(p)
-      fail(`"${name}" is not a Comptoir server plugin (export defineServerPlugin(manifest, …) from its ./server entry).`)
+      fail(
+        `"${name}" is not a Comptoir server plugin (export defineServerPlugin(manifest, …) from its ./server entry).`,
+      )
     }
     const m = p.manifest
-    if (!PLUGIN_ID_RE.test(m.id)) fail(`Plugin id "${m.id}" is invalid: lower-case letters, digits and dashes.`)
+    if (!PLUGIN_ID_RE.test(m.id))
+      fail(`Plugin id "${m.id}" is invalid: lower-case letters, digits and dashes.`)
     if (ids.has(m.id)) fail(`Plugin "${m.id}" is installed twice.`)
     ids.add(m.id)
-    if (!semver.validRange(m.core)) fail(`Plugin "${m.id}" ${m.version} declares an invalid core range "${m.core}".`)
+    if (!semver.validRange(m.core))
+      fail(`Plugin "${m.id}" ${m.version} declares an invalid core range "${m.core}".`)
     if (!semver.satisfies(coreVersion, m.core, { includePrerelease: true })) {
       fail(`Plugin "${m.id}" ${m.version} requires @comptoir/core ${m.core}, but core is ${coreVersion}.`)
     }
@@ -56,7 +73,9 @@ export function loadPlugins(coreVersion: string, input: unknown[]): Registry {
       const d = byId.get(dep)
       if (!d) fail(`Plugin "${m.id}" ${m.version} requires plugin "${dep}" ${range}, which is not installed.`)
       if (!semver.satisfies(d.manifest.version, range, { includePrerelease: true })) {
-        fail(`Plugin "${m.id}" ${m.version} requires plugin "${dep}" ${range}, but "${dep}" is ${d.manifest.version}.`)
+        fail(
+          `Plugin "${m.id}" ${m.version} requires plugin "${dep}" ${range}, but "${dep}" is ${d.manifest.version}.`,
+        )
       }
     }
   }
@@ -86,12 +105,18 @@ function checkContributions(ordered: ServerPlugin[]) {
       for (const [fname, field] of Object.entries(e.fields)) {
         if (!FIELD_NAME_RE.test(fname)) fail(`Plugin "${m.id}": field ${e.ref}.${fname} has an invalid name.`)
         if (field.type === 'belongsTo' && !visible(field.target)) {
-          fail(`Plugin "${m.id}": ${e.ref}.${fname} points at ${field.target}, which is not an entity of "${m.id}" or of a plugin it depends on.`)
+          fail(
+            `Plugin "${m.id}": ${e.ref}.${fname} points at ${field.target}, which is not an entity of "${m.id}" or of a plugin it depends on.`,
+          )
         }
       }
-      for (const t of e.title) if (!e.fields[t]) fail(`Plugin "${m.id}": title field ${e.ref}.${t} does not exist.`)
+      for (const t of e.title)
+        if (!e.fields[t]) fail(`Plugin "${m.id}": title field ${e.ref}.${t} does not exist.`)
       for (const l of e.links ?? []) {
-        if (!visible(l.target)) fail(`Plugin "${m.id}": link ${e.ref}/${l.kind} targets ${l.target}, which "${m.id}" does not depend on.`)
+        if (!visible(l.target))
+          fail(
+            `Plugin "${m.id}": link ${e.ref}/${l.kind} targets ${l.target}, which "${m.id}" does not depend on.`,
+          )
       }
     }
     for (const x of m.extends) {
@@ -117,7 +142,10 @@ function checkContributions(ordered: ServerPlugin[]) {
       const target = targetPlugin.manifest.entities.find((e) => e.ref === x.target)!
       for (const name of Object.keys(x.fields ?? {})) {
         const key = `${x.target}.${name}`
-        if (target.fields[name]) fail(`Plugin "${p.manifest.id}" adds field ${key}, which "${targetPlugin.manifest.id}" already declares.`)
+        if (target.fields[name])
+          fail(
+            `Plugin "${p.manifest.id}" adds field ${key}, which "${targetPlugin.manifest.id}" already declares.`,
+          )
         const other = extFields.get(key)
         if (other) fail(`Plugins "${other}" and "${p.manifest.id}" both add field ${key}.`)
         extFields.set(key, p.manifest.id)

@@ -3,12 +3,7 @@
  * Built once at start-up; per-tenant views (enabled plugins only) are filtered from it.
  * @module
  */
-import type {
-  EntityActionDef,
-  EntityDef,
-  PanelDef,
-  RelatedListDef,
-} from '../entity/define-entity'
+import type { EntityActionDef, EntityDef, PanelDef, RelatedListDef } from '../entity/define-entity'
 import type { BelongsToField, FieldDef } from '../entity/fields'
 import type { Locale, Messages } from './define-plugin'
 import type { ActionHandler, EventSubscriber, FilterHook, ServerPlugin } from './server-plugin'
@@ -62,7 +57,16 @@ export interface Registry {
 }
 
 /** Permission keys generated for every entity. */
-export const CRUD_ACTIONS = ['read', 'create', 'update', 'delete', 'restore', 'purge', 'import', 'export'] as const
+export const CRUD_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'purge',
+  'import',
+  'export',
+] as const
 export type CrudAction = (typeof CRUD_ACTIONS)[number]
 
 export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Registry {
@@ -82,7 +86,11 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
         extFields: {},
         relatedLists: (e.relatedLists ?? []).map((r) => ({ ...r, plugin: m.id })),
         panels: (e.panels ?? []).map((x) => ({ ...x, plugin: m.id })),
-        actions: (e.actions ?? []).map((a) => ({ ...a, plugin: m.id, permission: a.permission ?? `${e.ref}.${a.id}` })),
+        actions: (e.actions ?? []).map((a) => ({
+          ...a,
+          plugin: m.id,
+          permission: a.permission ?? `${e.ref}.${a.id}`,
+        })),
         inverse: [],
         listColumns: [...(e.list?.columns ?? e.title)],
       })
@@ -103,7 +111,11 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
       target.relatedLists.push(...(x.relatedLists ?? []).map((r) => ({ ...r, plugin: m.id })))
       target.panels.push(...(x.panels ?? []).map((r) => ({ ...r, plugin: m.id })))
       target.actions.push(
-        ...(x.actions ?? []).map((a) => ({ ...a, plugin: m.id, permission: a.permission ?? `${x.target}.${a.id}` })),
+        ...(x.actions ?? []).map((a) => ({
+          ...a,
+          plugin: m.id,
+          permission: a.permission ?? `${x.target}.${a.id}`,
+        })),
       )
       target.listColumns.push(...(x.listColumns ?? []))
     }
@@ -118,12 +130,23 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
       }
       for (const link of e.links ?? []) {
         const target = entities.get(link.target)!
-        entities.get(e.ref)!.relatedLists.push({ id: `link.${link.kind}`, entity: link.target, via: `link:${link.kind}`, plugin: m.id })
-        target.relatedLists.push({ id: `link.${link.kind}.inverse`, entity: e.ref, via: `link:${link.kind}:inverse`, plugin: m.id })
+        entities.get(e.ref)!.relatedLists.push({
+          id: `link.${link.kind}`,
+          entity: link.target,
+          via: `link:${link.kind}`,
+          plugin: m.id,
+        })
+        target.relatedLists.push({
+          id: `link.${link.kind}.inverse`,
+          entity: e.ref,
+          via: `link:${link.kind}:inverse`,
+          plugin: m.id,
+        })
       }
     }
     for (const [key, h] of Object.entries(p.hooks ?? {})) hooks.set(key, [...(hooks.get(key) ?? []), h])
-    for (const [key, s] of Object.entries(p.subscribers ?? {})) subscribers.set(key, [...(subscribers.get(key) ?? []), s])
+    for (const [key, s] of Object.entries(p.subscribers ?? {}))
+      subscribers.set(key, [...(subscribers.get(key) ?? []), s])
     for (const [key, handler] of Object.entries(p.actions ?? {})) {
       const dot = key.lastIndexOf('.')
       const ref = `${m.id}.${key.slice(0, dot)}`
@@ -162,7 +185,10 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
     subscribers,
     plugin: (id) => byId.get(id),
     closure: (id) => closure(id),
-    dependents: (id) => ordered.filter((p) => p.manifest.id !== id && closure(p.manifest.id).includes(id)).map((p) => p.manifest.id),
+    dependents: (id) =>
+      ordered
+        .filter((p) => p.manifest.id !== id && closure(p.manifest.id).includes(id))
+        .map((p) => p.manifest.id),
   }
 }
 

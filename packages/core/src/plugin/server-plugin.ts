@@ -74,7 +74,10 @@ export interface ServerPlugin<M extends PluginManifest = PluginManifest> extends
  * @example
  * export default defineServerPlugin(manifest, { migrations: new URL('../../drizzle', import.meta.url) })
  */
-export function defineServerPlugin<M extends PluginManifest>(manifest: M, parts: ServerPluginParts): ServerPlugin<M> {
+export function defineServerPlugin<M extends PluginManifest>(
+  manifest: M,
+  parts: ServerPluginParts,
+): ServerPlugin<M> {
   return { ...parts, $$type: '@comptoir/ServerPlugin', manifest }
 }
 

@@ -48,16 +48,22 @@ export interface InternalContext extends RequestContext {
 export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
   const { core, tx, tenant } = input
   const system = !input.userId
-  const [row] = await tx.query<{ enabled: string[]; user: any; roles: RoleGrants[]; team: string[] }>(LOAD_SQL, [
-    tenant.id,
-    input.userId ?? SYSTEM_USER_ID,
-  ])
+  const [row] = await tx.query<{ enabled: string[]; user: any; roles: RoleGrants[]; team: string[] }>(
+    LOAD_SQL,
+    [tenant.id, input.userId ?? SYSTEM_USER_ID],
+  )
   let user: UserInfo
   if (system) user = { id: SYSTEM_USER_ID, email: '', name: 'Comptoir', isAdmin: true, locale: tenant.locale }
   else {
     if (!row.user) throw new NotFoundError()
     if (row.user.status !== 'active') throw new UnauthorizedError('user-inactive')
-    user = { id: row.user.id, email: row.user.email, name: row.user.name, isAdmin: row.user.is_admin, locale: row.user.locale }
+    user = {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      isAdmin: row.user.is_admin,
+      locale: row.user.locale,
+    }
   }
   const access = new Access(user.id, user.isAdmin, row.roles ?? [], row.team ?? [])
   const enabled = new Set<string>(row.enabled ?? [])
@@ -94,20 +100,16 @@ export async function createRequestContext(input: ContextInput): Promise<Interna
       await writeEvent(tx, tenant.id, event, { ...payload, actor: system ? null : user.id })
     },
     async audit(event, detail = {}) {
-      await tx.query('INSERT INTO core_audit (tenant_id, id, actor_id, event, detail, ip) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)', [
-        tenant.id,
-        uuidv7(),
-        system ? null : user.id,
-        event,
-        JSON.stringify(detail),
-        input.ip ?? null,
-      ])
+      await tx.query(
+        'INSERT INTO core_audit (tenant_id, id, actor_id, event, detail, ip) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)',
+        [tenant.id, uuidv7(), system ? null : user.id, event, JSON.stringify(detail), input.ip ?? null],
+      )
     },
     async nextNumber(key: string, opts: NumberFormat = {}) {
-      const [s] = await tx.query<{ value: NumberFormat }>('SELECT value FROM core_setting WHERE tenant_id = $1 AND key = $2', [
-        tenant.id,
-        `numbering.${key}`,
-      ])
+      const [s] = await tx.query<{ value: NumberFormat }>(
+        'SELECT value FROM core_setting WHERE tenant_id = $1 AND key = $2',
+        [tenant.id, `numbering.${key}`],
+      )
       return allocateNumber(tx, tenant.id, key, { ...opts, ...(s?.value ?? {}) }, core.now())
     },
     t: (key, params) => translate(core.messages, locale, key, params),

@@ -34,7 +34,22 @@ export interface CustomFieldRow {
   required: boolean
 }
 
-export const CUSTOM_FIELD_TYPES = ['text', 'longText', 'email', 'phone', 'url', 'integer', 'decimal', 'money', 'percent', 'date', 'datetime', 'boolean', 'select', 'multiSelect'] as const
+export const CUSTOM_FIELD_TYPES = [
+  'text',
+  'longText',
+  'email',
+  'phone',
+  'url',
+  'integer',
+  'decimal',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'boolean',
+  'select',
+  'multiSelect',
+] as const
 
 export function customFieldDef(row: CustomFieldRow): FieldDef {
   const o = { required: row.required }
@@ -54,15 +69,22 @@ export class EntityModel {
   readonly entity: ResolvedEntity
   /** Visible fields by API name (custom fields keyed `custom.<name>`). */
   readonly fields = new Map<string, ModelField>()
-  constructor(entity: ResolvedEntity, enabled: ReadonlySet<string>, custom: CustomFieldRow[], rule: (field: string) => FieldRule | undefined) {
+  constructor(
+    entity: ResolvedEntity,
+    enabled: ReadonlySet<string>,
+    custom: CustomFieldRow[],
+    rule: (field: string) => FieldRule | undefined,
+  ) {
     this.entity = entity
     const add = (key: string, mf: ModelField) => {
       mf.rule = rule(mf.name)
       if (mf.rule !== 'hidden') this.fields.set(key, mf)
     }
-    for (const [name, def] of Object.entries(entity.fields)) add(name, { name, def, origin: 'entity', plugin: entity.plugin })
+    for (const [name, def] of Object.entries(entity.fields))
+      add(name, { name, def, origin: 'entity', plugin: entity.plugin })
     for (const [name, x] of Object.entries(entity.extFields)) {
-      if (enabled.has(x.plugin)) add(name, { name, def: x.field, origin: 'ext', plugin: x.plugin, jsonKey: x.key })
+      if (enabled.has(x.plugin))
+        add(name, { name, def: x.field, origin: 'ext', plugin: x.plugin, jsonKey: x.key })
     }
     for (const row of custom) {
       add(`custom.${row.name}`, {
@@ -86,7 +108,9 @@ export class EntityModel {
 
   /** SQL of the display title. */
   titleSql(alias = 't'): string {
-    const cols = this.entity.title.flatMap((n) => columnsOf(n, this.entity.fields[n]).map((c) => `${alias}.${ident(c.column)}`))
+    const cols = this.entity.title.flatMap((n) =>
+      columnsOf(n, this.entity.fields[n]).map((c) => `${alias}.${ident(c.column)}`),
+    )
     return cols.length === 1 ? `coalesce(${cols[0]}::text, '')` : `concat_ws(' ', ${cols.join(', ')})`
   }
 
@@ -99,12 +123,17 @@ export class EntityModel {
       const raw = `${alias}.custom->>${key}`
       const t = mf.def.type
       const cast =
-        t === 'integer' ? `(${raw})::integer`
-        : t === 'decimal' || t === 'money' || t === 'percent' ? `(${raw})::numeric`
-        : t === 'date' ? `(${raw})::date`
-        : t === 'datetime' ? `(${raw})::timestamptz`
-        : t === 'boolean' ? `(${raw})::boolean`
-        : raw
+        t === 'integer'
+          ? `(${raw})::integer`
+          : t === 'decimal' || t === 'money' || t === 'percent'
+            ? `(${raw})::numeric`
+            : t === 'date'
+              ? `(${raw})::date`
+              : t === 'datetime'
+                ? `(${raw})::timestamptz`
+                : t === 'boolean'
+                  ? `(${raw})::boolean`
+                  : raw
       return { sql: cast, field: mf }
     }
     const col = sortColumnOf(mf.name, mf.def)
@@ -114,12 +143,22 @@ export class EntityModel {
   /** Whether the column of an entity field may hold NULL (keyset pagination needs to know). */
   nullable(name: string): boolean {
     const mf = this.fields.get(name)
-    return !mf || mf.origin !== 'entity' || !mf.def.required
+    return mf?.origin !== 'entity' || !mf.def.required
   }
 
   /** Columns to select for the given fields (all visible fields when absent). */
   selectList(names?: string[], alias = 't'): string {
-    const cols = new Set<string>(['id', 'version', 'owner_id', 'team_id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'custom'])
+    const cols = new Set<string>([
+      'id',
+      'version',
+      'owner_id',
+      'team_id',
+      'created_at',
+      'created_by',
+      'updated_at',
+      'updated_by',
+      'custom',
+    ])
     for (const mf of this.fields.values()) {
       if (mf.origin !== 'entity') continue
       if (names && !names.includes(mf.name) && !this.entity.title.includes(mf.name)) continue
@@ -182,7 +221,7 @@ export class EntityModel {
     const cols: Record<string, unknown> = {}
     for (const [name, v] of Object.entries(values)) {
       const mf = this.fields.get(name)
-      if (!mf || mf.origin !== 'entity' || mf.def.type === 'computed') continue
+      if (mf?.origin !== 'entity' || mf.def.type === 'computed') continue
       const specs = columnsOf(name, mf.def)
       if (mf.def.type === 'parent') {
         const p = v as { entity: string; id: string } | null

@@ -35,13 +35,17 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
   let target: { sql: string; def: any } | null = null
   const std = STANDARD[flt.field]
   if (std) {
-    target = { sql: `t.${std.column}`, def: { type: std.type === 'user' ? 'user' : 'datetime', required: false } }
+    target = {
+      sql: `t.${std.column}`,
+      def: { type: std.type === 'user' ? 'user' : 'datetime', required: false },
+    }
   } else {
     const v = model.valueSql(flt.field)
     if (v) target = { sql: v.sql, def: v.field.def }
     else {
       const mf = model.fields.get(flt.field)
-      if (mf?.def.type === 'multiSelect' || mf?.def.type === 'address' || mf?.def.type === 'parent') target = { sql: '', def: mf.def }
+      if (mf?.def.type === 'multiSelect' || mf?.def.type === 'address' || mf?.def.type === 'parent')
+        target = { sql: '', def: mf.def }
     }
   }
   if (!target) {
@@ -49,13 +53,26 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
     return null
   }
   const def = target.def
-  const ops = std ? (std.type === 'user' ? ['eq', 'ne', 'in', 'isNull'] : ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', 'isNull']) : filterOperators(def)
+  const ops = std
+    ? std.type === 'user'
+      ? ['eq', 'ne', 'in', 'isNull']
+      : ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', 'isNull']
+    : filterOperators(def)
   if (!ops.includes(flt.op)) {
     errors.push({ path, code: 'invalid_operator' })
     return null
   }
   const one = (raw: unknown): unknown => {
-    const d = def.type === 'computed' ? { ...def, type: def.resultType === 'text' ? 'text' : 'decimal', precision: 18, scale: 2, maxLength: 1000 } : def
+    const d =
+      def.type === 'computed'
+        ? {
+            ...def,
+            type: def.resultType === 'text' ? 'text' : 'decimal',
+            precision: 18,
+            scale: 2,
+            maxLength: 1000,
+          }
+        : def
     const r = normalizeValue({ ...d, required: false, maxLength: Math.max(d.maxLength ?? 0, 1000) }, raw)
     if (r.error || r.value === null) {
       errors.push({ path, code: r.error ?? 'invalid_filter' })
@@ -82,7 +99,8 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
     return null
   }
   const col = target.sql
-  const isText = ['text', 'longText', 'email', 'phone', 'url', 'select'].includes(def.type) || def.resultType === 'text'
+  const isText =
+    ['text', 'longText', 'email', 'phone', 'url', 'select'].includes(def.type) || def.resultType === 'text'
   switch (flt.op) {
     case 'contains':
     case 'startsWith': {
@@ -124,7 +142,9 @@ function decodeCursor(cursor: string, n: number): unknown[] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (!Array.isArray(v) || v.length !== n) throw new Error('shape')
-    for (const x of v) if (x !== null && typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') throw new Error('type')
+    for (const x of v)
+      if (x !== null && typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean')
+        throw new Error('type')
     return v
   } catch {
     throw new BadRequestError('bad-request', 'Invalid cursor', [{ path: 'cursor', code: 'invalid_cursor' }])
@@ -161,7 +181,13 @@ export interface ListSql {
 /**
  * Builds the list query. `base` holds predicates already decided by the caller (scope, relation).
  */
-export function buildListSql(model: EntityModel, query: ListQuery, p: Params, base: string[], select: string): ListSql {
+export function buildListSql(
+  model: EntityModel,
+  query: ListQuery,
+  p: Params,
+  base: string[],
+  select: string,
+): ListSql {
   const errors: FieldError[] = []
   const where = [...base]
   for (const flt of query.filters ?? []) {
@@ -197,7 +223,12 @@ export function buildListSql(model: EntityModel, query: ListQuery, p: Params, ba
       if (v) terms.push({ sql: v.sql, desc, nullable: model.nullable(name), key: name })
     }
   }
-  terms.push({ sql: 't.id', desc: terms.length ? terms[terms.length - 1].desc : false, nullable: false, key: 'id' })
+  terms.push({
+    sql: 't.id',
+    desc: terms.length ? terms[terms.length - 1].desc : false,
+    nullable: false,
+    key: 'id',
+  })
   if (errors.length) throw new BadRequestError('bad-request', 'Invalid list parameters', errors)
   const filterWhere = [...where]
   if (query.cursor) where.push(keysetSql(terms, decodeCursor(query.cursor, terms.length), p))

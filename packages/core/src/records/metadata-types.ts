@@ -49,9 +49,25 @@ export interface EntityMeta {
   fields: Record<string, FieldMeta>
   list: { columns: string[]; sort: string }
   detail: { sections: { id: string; label: string; fields: string[] }[] }
-  relatedLists: { id: string; entity: string; via: string; label: string; columns?: string[]; sort?: string; plugin: string }[]
+  relatedLists: {
+    id: string
+    entity: string
+    via: string
+    label: string
+    columns?: string[]
+    sort?: string
+    plugin: string
+  }[]
   panels: { slot: string; component: string; position?: number; plugin: string }[]
-  actions: { id: string; label: string; permission: string; confirm?: boolean; component?: string; visibleWhen?: unknown; plugin: string }[]
+  actions: {
+    id: string
+    label: string
+    permission: string
+    confirm?: boolean
+    component?: string
+    visibleWhen?: unknown
+    plugin: string
+  }[]
   links: { kind: string; target: string; roleOptions?: readonly string[] }[]
   search: string[]
   numbering?: { field: string }

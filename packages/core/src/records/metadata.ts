@@ -21,7 +21,8 @@ export async function entityMeta(ctx: RequestContext, ref: string): Promise<Enti
   for (const [name, mf] of model.fields) {
     const d = mf.def as any
     const key = mf.origin === 'custom' ? name : name
-    const labelKey = mf.origin === 'custom' ? name : i18nKeys.field(mf.plugin, mf.origin === 'ext' ? e.name : e.name, name)
+    const labelKey =
+      mf.origin === 'custom' ? name : i18nKeys.field(mf.plugin, mf.origin === 'ext' ? e.name : e.name, name)
     fields[key] = {
       name,
       type: d.type,
@@ -34,7 +35,12 @@ export async function entityMeta(ctx: RequestContext, ref: string): Promise<Enti
       searchable: d.searchable,
       operators: filterOperators(d),
       ...(d.options
-        ? { options: d.options.map((v: string) => ({ value: v, label: mf.origin === 'custom' ? v : i18nKeys.option(mf.plugin, e.name, name, v) })) }
+        ? {
+            options: d.options.map((v: string) => ({
+              value: v,
+              label: mf.origin === 'custom' ? v : i18nKeys.option(mf.plugin, e.name, name, v),
+            })),
+          }
         : {}),
       ...(d.target ? { target: d.target } : {}),
       ...(d.targets?.length ? { targets: d.targets } : {}),
@@ -72,14 +78,40 @@ export async function entityMeta(ctx: RequestContext, ref: string): Promise<Enti
       })),
     },
     relatedLists: e.relatedLists
-      .filter((r) => on(r.plugin) && ctx.core.registry.entities.get(r.entity) && on(ctx.core.registry.entities.get(r.entity)!.plugin) && ctx.access.can(`${r.entity}.read`))
-      .map((r) => ({ id: r.id, entity: r.entity, via: r.via, label: i18nKeys.relatedList(r.plugin, r.id), columns: r.columns, sort: r.sort, plugin: r.plugin })),
+      .filter(
+        (r) =>
+          on(r.plugin) &&
+          ctx.core.registry.entities.get(r.entity) &&
+          on(ctx.core.registry.entities.get(r.entity)!.plugin) &&
+          ctx.access.can(`${r.entity}.read`),
+      )
+      .map((r) => ({
+        id: r.id,
+        entity: r.entity,
+        via: r.via,
+        label: i18nKeys.relatedList(r.plugin, r.id),
+        columns: r.columns,
+        sort: r.sort,
+        plugin: r.plugin,
+      })),
     panels: e.panels.filter((p) => on(p.plugin)),
     actions: e.actions
       .filter((a) => on(a.plugin) && ctx.access.can(a.permission))
-      .map((a) => ({ id: a.id, label: i18nKeys.action(a.plugin, e.name, a.id), permission: a.permission, confirm: a.confirm, component: a.component, visibleWhen: a.visibleWhen, plugin: a.plugin })),
+      .map((a) => ({
+        id: a.id,
+        label: i18nKeys.action(a.plugin, e.name, a.id),
+        permission: a.permission,
+        confirm: a.confirm,
+        component: a.component,
+        visibleWhen: a.visibleWhen,
+        plugin: a.plugin,
+      })),
     links: [...(e.links ?? [])],
-    search: e.search ? [...e.search] : Object.entries(e.fields).filter(([, f]) => f.searchable).map(([n]) => n),
+    search: e.search
+      ? [...e.search]
+      : Object.entries(e.fields)
+          .filter(([, f]) => f.searchable)
+          .map(([n]) => n),
     ...(e.numbering ? { numbering: { field: e.numbering.field } } : {}),
     can,
   }
@@ -90,7 +122,8 @@ export async function buildBootstrap(ctx: RequestContext): Promise<Bootstrap> {
   const plugins = reg.plugins.filter((p) => ctx.enabled.has(p.manifest.id))
   const entities: Bootstrap['entities'] = {}
   for (const p of plugins) {
-    for (const e of p.manifest.entities) if (ctx.access.can(`${e.ref}.read`)) entities[e.ref] = await entityMeta(ctx, e.ref)
+    for (const e of p.manifest.entities)
+      if (ctx.access.can(`${e.ref}.read`)) entities[e.ref] = await entityMeta(ctx, e.ref)
   }
   const navigation = NAV_GROUPS.map((group) => ({
     group,
@@ -118,7 +151,13 @@ export async function buildBootstrap(ctx: RequestContext): Promise<Bootstrap> {
   const messages: Record<string, string> = {}
   for (const [k, v] of Object.entries(all)) if (prefixes.some((x) => k.startsWith(x))) messages[k] = v
   return {
-    user: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, isAdmin: ctx.user.isAdmin, locale: ctx.locale },
+    user: {
+      id: ctx.user.id,
+      email: ctx.user.email,
+      name: ctx.user.name,
+      isAdmin: ctx.user.isAdmin,
+      locale: ctx.locale,
+    },
     tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name, plan: ctx.tenant.plan },
     locale: ctx.locale,
     plugins: plugins.map((p) => ({ id: p.manifest.id, version: p.manifest.version })),

@@ -5,7 +5,19 @@
 import { BadRequestError, type FieldError } from '../errors'
 import type { Filter, FilterOp, ListQuery, SortKey } from './types'
 
-const OPS = new Set<FilterOp>(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'startsWith', 'isNull', 'between'])
+const OPS = new Set<FilterOp>([
+  'eq',
+  'ne',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'in',
+  'contains',
+  'startsWith',
+  'isNull',
+  'between',
+])
 
 export function parseListQuery(url: URL): ListQuery {
   const errors: FieldError[] = []

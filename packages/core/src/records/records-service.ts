@@ -32,7 +32,9 @@ export class RecordsServiceImpl implements RecordsService {
   /** Throws 403 `plugin-not-enabled` when the entity's plugin is off for the tenant. */
   assertEnabled(): void {
     if (!this.ctx.enabled.has(this.entity.plugin)) {
-      throw new ForbiddenError('plugin-not-enabled', `Plugin "${this.entity.plugin}" is not enabled`, { plugin: this.entity.plugin })
+      throw new ForbiddenError('plugin-not-enabled', `Plugin "${this.entity.plugin}" is not enabled`, {
+        plugin: this.entity.plugin,
+      })
     }
   }
 
@@ -42,7 +44,10 @@ export class RecordsServiceImpl implements RecordsService {
         'SELECT name, type, label_fr, label_en, options, required FROM core_custom_field WHERE tenant_id = $1 AND entity = $2 ORDER BY position, name',
         [this.ctx.tenant.id, this.ref],
       )
-      .then((rows) => new EntityModel(this.entity, this.ctx.enabled, rows, (f) => this.ctx.access.fieldRule(this.ref, f)))
+      .then(
+        (rows) =>
+          new EntityModel(this.entity, this.ctx.enabled, rows, (f) => this.ctx.access.fieldRule(this.ref, f)),
+      )
     return this.cachedModel
   }
 
@@ -50,12 +55,19 @@ export class RecordsServiceImpl implements RecordsService {
   assertGranted(action: string): void {
     this.assertEnabled()
     if (!this.ctx.access.can(`${this.ref}.${action}`)) {
-      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, { permission: `${this.ref}.${action}` })
+      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, {
+        permission: `${this.ref}.${action}`,
+      })
     }
   }
 
   /** Base predicates: tenant, live, and the read scope. */
-  baseWhere(model: EntityModel, p: Params, action = 'read', opts: { includeTrashed?: boolean } = {}): string[] {
+  baseWhere(
+    model: EntityModel,
+    p: Params,
+    action = 'read',
+    opts: { includeTrashed?: boolean } = {},
+  ): string[] {
     const where = [`t.tenant_id = ${p.add(this.ctx.tenant.id)}`]
     if (!opts.includeTrashed) where.push('t.deleted_at IS NULL')
     const s = scopeSql(this.ctx, model, action, p)
@@ -78,7 +90,10 @@ export class RecordsServiceImpl implements RecordsService {
     await fillTitles(this.ctx, model, data)
     const result: ListResult = { data, nextCursor: more ? cursorOf(page[page.length - 1], sql.terms) : null }
     if (sql.countText) {
-      const [{ n }] = await this.ctx.tx.query<{ n: number }>(sql.countText, p.values.slice(0, countParams(sql.countText)))
+      const [{ n }] = await this.ctx.tx.query<{ n: number }>(
+        sql.countText,
+        p.values.slice(0, countParams(sql.countText)),
+      )
       result.total = Math.min(n, COUNT_CAP)
       result.totalCapped = n > COUNT_CAP
     }
@@ -86,7 +101,10 @@ export class RecordsServiceImpl implements RecordsService {
   }
 
   /** Reads one row with the given action's scope; `null` when absent or out of scope. */
-  async row(id: string, opts: { action?: string; includeTrashed?: boolean; lock?: boolean } = {}): Promise<Record<string, any> | null> {
+  async row(
+    id: string,
+    opts: { action?: string; includeTrashed?: boolean; lock?: boolean } = {},
+  ): Promise<Record<string, any> | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null
     const model = await this.model()
     const p = new Params()
@@ -122,19 +140,32 @@ export class RecordsServiceImpl implements RecordsService {
    * Loads a record for `action`: 404 when the user cannot see it, 403 when they can but the action's
    * scope does not cover it.
    */
-  async loadFor(id: string, action: string, opts: { system?: boolean; lock?: boolean; includeTrashed?: boolean } = {}) {
+  async loadFor(
+    id: string,
+    action: string,
+    opts: { system?: boolean; lock?: boolean; includeTrashed?: boolean } = {},
+  ) {
     this.assertEnabled()
     if (opts.system) {
       const row = await this.rowSystem(id, opts)
       if (!row) throw new NotFoundError()
       return row
     }
-    const visible = this.ctx.access.can(`${this.ref}.read`) ? await this.row(id, { lock: opts.lock, includeTrashed: opts.includeTrashed }) : null
+    const visible = this.ctx.access.can(`${this.ref}.read`)
+      ? await this.row(id, { lock: opts.lock, includeTrashed: opts.includeTrashed })
+      : null
     if (!visible) throw new NotFoundError()
     const model = await this.model()
-    const scope = model.entity.ownership === 'none' ? (this.ctx.access.can(`${this.ref}.${action}`) ? 'all' : 'none') : this.ctx.access.scope(`${this.ref}.${action}`)
+    const scope =
+      model.entity.ownership === 'none'
+        ? this.ctx.access.can(`${this.ref}.${action}`)
+          ? 'all'
+          : 'none'
+        : this.ctx.access.scope(`${this.ref}.${action}`)
     if (!this.ctx.access.covers(scope, visible.owner_id)) {
-      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, { permission: `${this.ref}.${action}` })
+      throw new ForbiddenError('forbidden', `Not allowed: ${this.ref}.${action}`, {
+        permission: `${this.ref}.${action}`,
+      })
     }
     return visible
   }
@@ -152,7 +183,12 @@ export class RecordsServiceImpl implements RecordsService {
     return createRecord(this, data, opts)
   }
 
-  update(id: string, data: RecordData, version: number | undefined, opts: WriteOptions = {}): Promise<RecordData> {
+  update(
+    id: string,
+    data: RecordData,
+    version: number | undefined,
+    opts: WriteOptions = {},
+  ): Promise<RecordData> {
     return updateRecord(this, id, data, version, opts)
   }
 

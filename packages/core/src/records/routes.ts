@@ -18,13 +18,22 @@ function service(c: { get(k: 'ctx'): any }, ref: string): RecordsServiceImpl {
 
 export function recordRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>()
-  r.get('/:entity', async (c) => c.json(await service(c, c.req.param('entity')).list(parseListQuery(new URL(c.req.url)))))
-  r.post('/:entity', async (c) => c.json(await service(c, c.req.param('entity')).create(await readJson(c)), 201))
+  r.get('/:entity', async (c) =>
+    c.json(await service(c, c.req.param('entity')).list(parseListQuery(new URL(c.req.url)))),
+  )
+  r.post('/:entity', async (c) =>
+    c.json(await service(c, c.req.param('entity')).create(await readJson(c)), 201),
+  )
   r.post('/:entity/bulk', async (c) => {
     const svc = service(c, c.req.param('entity'))
     const body = await readJson(c)
     const ids = body.ids
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > 500 || ids.some((x) => typeof x !== 'string')) {
+    if (
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > 500 ||
+      ids.some((x) => typeof x !== 'string')
+    ) {
       throw new ValidationError([{ path: 'ids', code: 'invalid_reference' }])
     }
     if (body.action === 'delete') {
@@ -33,7 +42,8 @@ export function recordRoutes(): Hono<AppEnv> {
       return c.json({ count })
     }
     if (body.action === 'update') {
-      if (typeof body.data !== 'object' || body.data === null) throw new ValidationError([{ path: 'data', code: 'type_object' }])
+      if (typeof body.data !== 'object' || body.data === null)
+        throw new ValidationError([{ path: 'data', code: 'type_object' }])
       const out = []
       for (const id of ids as string[]) {
         const row = await svc.loadFor(id, 'update')
@@ -50,22 +60,45 @@ export function recordRoutes(): Hono<AppEnv> {
     if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) {
       throw new ValidationError([{ path: 'version', code: 'type_integer' }])
     }
-    return c.json(await service(c, c.req.param('entity')).update(c.req.param('id'), data, version as number | undefined))
+    return c.json(
+      await service(c, c.req.param('entity')).update(c.req.param('id'), data, version as number | undefined),
+    )
   })
-  r.delete('/:entity/:id', async (c) => c.json(await service(c, c.req.param('entity')).remove(c.req.param('id'))))
-  r.get('/:entity/:id/related/:relation', async (c) =>
-    c.json(await service(c, c.req.param('entity')).related(c.req.param('id'), c.req.param('relation'), parseListQuery(new URL(c.req.url)))),
+  r.delete('/:entity/:id', async (c) =>
+    c.json(await service(c, c.req.param('entity')).remove(c.req.param('id'))),
   )
-  r.get('/:entity/:id/history', async (c) => c.json({ data: await service(c, c.req.param('entity')).history(c.req.param('id')) }))
+  r.get('/:entity/:id/related/:relation', async (c) =>
+    c.json(
+      await service(c, c.req.param('entity')).related(
+        c.req.param('id'),
+        c.req.param('relation'),
+        parseListQuery(new URL(c.req.url)),
+      ),
+    ),
+  )
+  r.get('/:entity/:id/history', async (c) =>
+    c.json({ data: await service(c, c.req.param('entity')).history(c.req.param('id')) }),
+  )
   r.post('/:entity/:id/links/:kind', async (c) => {
     const body = await readJson(c)
-    if (typeof body.target !== 'string') throw new ValidationError([{ path: 'target', code: 'invalid_reference' }])
-    if (body.role !== undefined && body.role !== null && typeof body.role !== 'string') throw new ValidationError([{ path: 'role', code: 'type_string' }])
-    await service(c, c.req.param('entity')).link(c.req.param('id'), c.req.param('kind'), body.target, (body.role as string) ?? null)
+    if (typeof body.target !== 'string')
+      throw new ValidationError([{ path: 'target', code: 'invalid_reference' }])
+    if (body.role !== undefined && body.role !== null && typeof body.role !== 'string')
+      throw new ValidationError([{ path: 'role', code: 'type_string' }])
+    await service(c, c.req.param('entity')).link(
+      c.req.param('id'),
+      c.req.param('kind'),
+      body.target,
+      (body.role as string) ?? null,
+    )
     return c.json({ ok: true }, 201)
   })
   r.delete('/:entity/:id/links/:kind/:target', async (c) => {
-    await service(c, c.req.param('entity')).unlink(c.req.param('id'), c.req.param('kind'), c.req.param('target'))
+    await service(c, c.req.param('entity')).unlink(
+      c.req.param('id'),
+      c.req.param('kind'),
+      c.req.param('target'),
+    )
     return c.json({ ok: true })
   })
   r.post('/:entity/:id/actions/:action', async (c) => {
@@ -78,7 +111,9 @@ export function recordRoutes(): Hono<AppEnv> {
     const row = await svc.loadFor(c.req.param('id'), 'read')
     const scope = ctx.access.scope(action.def.permission)
     if (!ctx.access.covers(scope, row.owner_id) && !(svc.entity.ownership === 'none' && scope !== 'none')) {
-      throw new ForbiddenError('forbidden', `Not allowed: ${action.def.permission}`, { permission: action.def.permission })
+      throw new ForbiddenError('forbidden', `Not allowed: ${action.def.permission}`, {
+        permission: action.def.permission,
+      })
     }
     const record = await svc.toRecord(row)
     const result = await action.handler(ctx, { record, body: await readJson(c) })

@@ -11,13 +11,17 @@ import { Params } from './sql-params'
 
 type Ref = { id: string; entity?: string; title?: string; trashed?: boolean }
 
-export async function fillTitles(ctx: RequestContext, model: EntityModel, records: RecordData[]): Promise<void> {
+export async function fillTitles(
+  ctx: RequestContext,
+  model: EntityModel,
+  records: RecordData[],
+): Promise<void> {
   if (!records.length) return
   const wanted = new Map<string, Map<string, Ref[]>>() // target → id → refs to fill
   const want = (target: string, ref: Ref | null | undefined) => {
     if (!ref?.id) return
-    let m = wanted.get(target)
-    if (!m) wanted.set(target, (m = new Map()))
+    const m = wanted.get(target) ?? new Map<string, Ref[]>()
+    wanted.set(target, m)
     const list = m.get(ref.id) ?? []
     list.push(ref)
     m.set(ref.id, list)

@@ -12,7 +12,17 @@ import type { RequestContext } from './context'
 import type { EntityModel } from './entity-model'
 
 /** Keys a client may echo back from a read; they are never written. */
-const META_KEYS = ['id', 'version', '_title', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'team', 'deletedAt']
+const META_KEYS = [
+  'id',
+  'version',
+  '_title',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'team',
+  'deletedAt',
+]
 
 export interface WriteInput {
   /** Entity field values (API shape), only the keys being written. */
@@ -23,7 +33,10 @@ export interface WriteInput {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v && typeof v === 'object' && 'id' in (v as object) && !('entity' in (v as object)) ? (v as { id: unknown }).id : v)
+  const norm = (v: unknown) =>
+    v && typeof v === 'object' && 'id' in (v as object) && !('entity' in (v as object))
+      ? (v as { id: unknown }).id
+      : v
   return JSON.stringify(norm(a) ?? null) === JSON.stringify(norm(b) ?? null)
 }
 
@@ -48,15 +61,21 @@ export function readWriteInput(
   for (const [key, value] of Object.entries(data)) {
     if (META_KEYS.includes(key) || key === 'owner' || key === 'custom') continue
     const rule = system ? undefined : ctx.access.fieldRule(entity.ref, key)
-    const known = entity.fields[key] ?? (model.fields.get(key)?.origin === 'ext' ? model.fields.get(key)!.def : undefined)
+    const known =
+      entity.fields[key] ?? (model.fields.get(key)?.origin === 'ext' ? model.fields.get(key)!.def : undefined)
     if (!known) {
       errors.push({ path: key, code: 'unknown_field' })
       continue
     }
-    if (rule === 'hidden') throw new ForbiddenError('field-hidden', `Field "${key}" is not accessible`, { errors: [{ path: key, code: 'field_hidden' }] })
+    if (rule === 'hidden')
+      throw new ForbiddenError('field-hidden', `Field "${key}" is not accessible`, {
+        errors: [{ path: key, code: 'field_hidden' }],
+      })
     const unchanged = op === 'update' && before && same(value, before[key])
     if (rule === 'readOnly' && !unchanged) {
-      throw new ForbiddenError('field-read-only', `Field "${key}" is read-only`, { errors: [{ path: key, code: 'field_read_only' }] })
+      throw new ForbiddenError('field-read-only', `Field "${key}" is read-only`, {
+        errors: [{ path: key, code: 'field_read_only' }],
+      })
     }
     if (known.type === 'computed' || unchanged) continue
     const isNumbering = entity.numbering?.field === key
@@ -73,7 +92,12 @@ export function readWriteInput(
       extProvided[key] = value
     }
   }
-  const fieldsToCheck = op === 'create' ? Object.fromEntries(Object.entries(entity.fields).filter(([n, d]) => !(d.readOnly && !(n in provided)))) : entityFields
+  const fieldsToCheck =
+    op === 'create'
+      ? Object.fromEntries(
+          Object.entries(entity.fields).filter(([n, d]) => !(d.readOnly && !(n in provided))),
+        )
+      : entityFields
   const main = validateRecord(fieldsToCheck, provided, { partial: op === 'update' })
   errors.push(...main.errors)
   const ext = validateRecord(extFields, extProvided, { partial: true })
@@ -86,7 +110,10 @@ export function readWriteInput(
     } else {
       const defs: Record<string, FieldDef> = {}
       for (const mf of model.fields.values()) if (mf.origin === 'custom') defs[mf.jsonKey!] = mf.def
-      const c = validateRecord(defs, data.custom as Record<string, unknown>, { partial: op === 'update', prefix: 'custom.' })
+      const c = validateRecord(defs, data.custom as Record<string, unknown>, {
+        partial: op === 'update',
+        prefix: 'custom.',
+      })
       errors.push(...c.errors)
       Object.assign(customValues, c.values)
     }
@@ -98,7 +125,8 @@ export function readWriteInput(
   let ownerId: string | undefined
   if (data.owner !== undefined && data.owner !== null) {
     const o = typeof data.owner === 'object' ? (data.owner as { id?: unknown }).id : data.owner
-    if (typeof o !== 'string' || !/^[0-9a-f-]{36}$/i.test(o)) errors.push({ path: 'owner', code: 'invalid_reference' })
+    if (typeof o !== 'string' || !/^[0-9a-f-]{36}$/i.test(o))
+      errors.push({ path: 'owner', code: 'invalid_reference' })
     else ownerId = o.toLowerCase()
   }
   if (errors.length) throw new ValidationError(errors)

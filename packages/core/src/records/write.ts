@@ -14,7 +14,11 @@ import type { RecordsServiceImpl } from './records-service'
 import type { WriteOptions } from './types'
 import { readWriteInput, type WriteInput } from './write-input'
 
-async function runHooks(svc: RecordsServiceImpl, stage: string, args: { data: RecordData; before?: RecordData; id?: string }) {
+async function runHooks(
+  svc: RecordsServiceImpl,
+  stage: string,
+  args: { data: RecordData; before?: RecordData; id?: string },
+) {
   for (const h of svc.ctx.core.registry.hooks.get(`${svc.ref}.${stage}`) ?? []) {
     const plugin = svc.ctx.core.registry.plugins.find((p) => p.hooks && Object.values(p.hooks).includes(h))
     if (plugin && !svc.ctx.enabled.has(plugin.manifest.id)) continue
@@ -23,7 +27,12 @@ async function runHooks(svc: RecordsServiceImpl, stage: string, args: { data: Re
 }
 
 /** References, uniqueness and cycles of the values being written. */
-async function checkIntegrity(svc: RecordsServiceImpl, model: EntityModel, input: WriteInput, selfId: string | null) {
+async function checkIntegrity(
+  svc: RecordsServiceImpl,
+  model: EntityModel,
+  input: WriteInput,
+  selfId: string | null,
+) {
   const { ctx } = svc
   const errors: FieldError[] = []
   for (const [name, v] of Object.entries(input.values)) {
@@ -34,7 +43,11 @@ async function checkIntegrity(svc: RecordsServiceImpl, model: EntityModel, input
       const target = d.type === 'belongsTo' ? d.target : (v as { entity: string }).entity
       const id = d.type === 'belongsTo' ? (v as string) : (v as { id: string }).id
       const entity = ctx.core.registry.entities.get(target)
-      const exists = entity && ctx.enabled.has(entity.plugin) && ctx.access.can(`${target}.read`) && (await (ctx.records(target) as RecordsServiceImpl).row(id))
+      const exists =
+        entity &&
+        ctx.enabled.has(entity.plugin) &&
+        ctx.access.can(`${target}.read`) &&
+        (await (ctx.records(target) as RecordsServiceImpl).row(id))
       if (!exists) errors.push({ path: name, code: 'reference_not_found' })
       else if (d.type === 'belongsTo' && d.noCycle && selfId && target === svc.ref) {
         const col = ident(columnsOf(name, d)[0].column)
@@ -48,10 +61,16 @@ async function checkIntegrity(svc: RecordsServiceImpl, model: EntityModel, input
         if (loop.length || id === selfId) errors.push({ path: name, code: 'cycle' })
       }
     } else if (d.type === 'user') {
-      const u = await ctx.tx.query("SELECT 1 FROM core_user WHERE tenant_id = $1 AND id = $2 AND status = 'active'", [ctx.tenant.id, v])
+      const u = await ctx.tx.query(
+        "SELECT 1 FROM core_user WHERE tenant_id = $1 AND id = $2 AND status = 'active'",
+        [ctx.tenant.id, v],
+      )
       if (!u.length) errors.push({ path: name, code: 'reference_not_found' })
     } else if (d.type === 'file') {
-      const u = await ctx.tx.query('SELECT 1 FROM core_file WHERE tenant_id = $1 AND id = $2', [ctx.tenant.id, v])
+      const u = await ctx.tx.query('SELECT 1 FROM core_file WHERE tenant_id = $1 AND id = $2', [
+        ctx.tenant.id,
+        v,
+      ])
       if (!u.length) errors.push({ path: name, code: 'reference_not_found' })
     }
     if (mf.origin === 'entity' && d.unique) {
@@ -68,14 +87,28 @@ async function checkIntegrity(svc: RecordsServiceImpl, model: EntityModel, input
 
 async function checkOwner(svc: RecordsServiceImpl, action: string, ownerId: string, system: boolean) {
   const { ctx } = svc
-  const u = await ctx.tx.query("SELECT 1 FROM core_user WHERE tenant_id = $1 AND id = $2 AND status = 'active'", [ctx.tenant.id, ownerId])
+  const u = await ctx.tx.query(
+    "SELECT 1 FROM core_user WHERE tenant_id = $1 AND id = $2 AND status = 'active'",
+    [ctx.tenant.id, ownerId],
+  )
   if (!u.length) throw new ValidationError([{ path: 'owner', code: 'reference_not_found' }])
-  if (!system && svc.entity.ownership !== 'none' && !ctx.access.covers(ctx.access.scope(`${svc.ref}.${action}`), ownerId)) {
-    throw new ForbiddenError('forbidden', 'You may not assign records to this user', { errors: [{ path: 'owner', code: 'forbidden' }] })
+  if (
+    !system &&
+    svc.entity.ownership !== 'none' &&
+    !ctx.access.covers(ctx.access.scope(`${svc.ref}.${action}`), ownerId)
+  ) {
+    throw new ForbiddenError('forbidden', 'You may not assign records to this user', {
+      errors: [{ path: 'owner', code: 'forbidden' }],
+    })
   }
 }
 
-function entityValidate(svc: RecordsServiceImpl, record: RecordData, op: 'create' | 'update', before?: RecordData) {
+function entityValidate(
+  svc: RecordsServiceImpl,
+  record: RecordData,
+  op: 'create' | 'update',
+  before?: RecordData,
+) {
   const errs = svc.entity.validate?.(record, { op, before })
   if (errs?.length) throw new ValidationError(errs)
 }
@@ -84,7 +117,11 @@ function mergedCustom(before: Record<string, unknown> | undefined, values: Recor
   return { ...(before ?? {}), ...values }
 }
 
-export async function createRecord(svc: RecordsServiceImpl, data: RecordData, opts: WriteOptions): Promise<RecordData> {
+export async function createRecord(
+  svc: RecordsServiceImpl,
+  data: RecordData,
+  opts: WriteOptions,
+): Promise<RecordData> {
   const { ctx } = svc
   const system = !!opts.system
   if (system) svc.assertEnabled()
@@ -95,7 +132,11 @@ export async function createRecord(svc: RecordsServiceImpl, data: RecordData, op
   if (ownerId) await checkOwner(svc, 'create', ownerId, system)
   const num = svc.entity.numbering
   if (num && (input.values[num.field] === null || input.values[num.field] === undefined)) {
-    input.values[num.field] = await ctx.nextNumber(svc.ref, { prefix: num.prefix, padding: num.padding, yearly: num.yearly })
+    input.values[num.field] = await ctx.nextNumber(svc.ref, {
+      prefix: num.prefix,
+      padding: num.padding,
+      yearly: num.yearly,
+    })
   }
   const record: RecordData = { ...input.values, custom: input.customValues }
   entityValidate(svc, record, 'create')
@@ -118,7 +159,9 @@ export async function createRecord(svc: RecordsServiceImpl, data: RecordData, op
     `INSERT INTO ${model.table} (${names.map(ident).join(', ')}) VALUES (${names.map((n, i) => (n === 'custom' ? `$${i + 1}::text::jsonb` : `$${i + 1}`)).join(', ')})`,
     names.map((n) => cols[n]),
   )
-  const row = await svc.row(id, { action: 'read' }).then((r) => r ?? svc.loadFor(id, 'read', { system: true }))
+  const row = await svc
+    .row(id, { action: 'read' })
+    .then((r) => r ?? svc.loadFor(id, 'read', { system: true }))
   const after = await svc.toRecord(row)
   await writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
   await runHooks(svc, 'afterCreate', { data: after, id })
@@ -147,12 +190,18 @@ export async function updateRecord(
   }
   const input = readWriteInput(ctx, model, data, 'update', before, system)
   if (input.ownerId && input.ownerId !== row.owner_id) await checkOwner(svc, 'update', input.ownerId, system)
-  const merged: RecordData = { ...before, ...input.values, custom: mergedCustom(row.custom, input.customValues) }
-  for (const [name, mf] of model.fields) if (mf.origin === 'ext') merged[name] = merged.custom[mf.jsonKey!] ?? null
+  const merged: RecordData = {
+    ...before,
+    ...input.values,
+    custom: mergedCustom(row.custom, input.customValues),
+  }
+  for (const [name, mf] of model.fields)
+    if (mf.origin === 'ext') merged[name] = merged.custom[mf.jsonKey!] ?? null
   entityValidate(svc, merged, 'update', before)
   await runHooks(svc, 'beforeUpdate', { data: merged, before, id })
   for (const [k, v] of Object.entries(merged)) {
-    if (model.fields.get(k)?.origin === 'entity' && JSON.stringify(v) !== JSON.stringify(before[k])) input.values[k] = v
+    if (model.fields.get(k)?.origin === 'entity' && JSON.stringify(v) !== JSON.stringify(before[k]))
+      input.values[k] = v
   }
   await checkIntegrity(svc, model, input, id)
   const cols: Record<string, unknown> = {
@@ -173,6 +222,13 @@ export async function updateRecord(
   const changes = diffRecords(model, before, after)
   if (changes.length) await writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
   await runHooks(svc, 'afterUpdate', { data: after, before, id })
-  if (changes.length) await ctx.emit(`${svc.ref}.updated`, { entity: svc.ref, id, before, after, changed: changes.map((c) => c.field) })
+  if (changes.length)
+    await ctx.emit(`${svc.ref}.updated`, {
+      entity: svc.ref,
+      id,
+      before,
+      after,
+      changed: changes.map((c) => c.field),
+    })
   return after
 }

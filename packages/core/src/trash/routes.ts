@@ -42,6 +42,8 @@ export function trashRoutes(): Hono<AppEnv> {
     const withParents = c.req.query('withParents') === 'true'
     return c.json(await restoreFromTrash(c.get('ctx'), c.req.param('entity'), c.req.param('id'), withParents))
   })
-  r.delete('/:entity/:id', async (c) => c.json(await purgeFromTrash(c.get('ctx'), c.req.param('entity'), c.req.param('id'))))
+  r.delete('/:entity/:id', async (c) =>
+    c.json(await purgeFromTrash(c.get('ctx'), c.req.param('entity'), c.req.param('id'))),
+  )
   return r
 }

@@ -40,9 +40,13 @@ export async function collectBatch(ctx: RequestContext, entity: string, id: stri
         [ctx.tenant.id, rid],
       )
       if (inv.onDelete === 'restrict' && rows.length) {
-        throw new ConflictError('has-children', `${rows.length} ${inv.entity} record(s) still point at this record`, {
-          children: rows.slice(0, 20).map((r) => ({ entity: inv.entity, id: r.id, title: r.title })),
-        })
+        throw new ConflictError(
+          'has-children',
+          `${rows.length} ${inv.entity} record(s) still point at this record`,
+          {
+            children: rows.slice(0, 20).map((r) => ({ entity: inv.entity, id: r.id, title: r.title })),
+          },
+        )
       }
       for (const r of rows) await visit(inv.entity, r.id, false, r.title, r.owner_id)
     }
@@ -57,11 +61,16 @@ export async function collectBatch(ctx: RequestContext, entity: string, id: stri
   return out
 }
 
-export async function trashRecord(svc: RecordsServiceImpl, id: string, opts: WriteOptions): Promise<{ batchId: string; count: number }> {
+export async function trashRecord(
+  svc: RecordsServiceImpl,
+  id: string,
+  opts: WriteOptions,
+): Promise<{ batchId: string; count: number }> {
   const { ctx } = svc
   await svc.loadFor(id, 'delete', { system: !!opts.system, lock: true })
   const before = await svc.toRecord((await svc.loadFor(id, 'read', { system: true }))!)
-  for (const h of ctx.core.registry.hooks.get(`${svc.ref}.beforeDelete`) ?? []) await h(ctx, { entity: svc.ref, data: before, id })
+  for (const h of ctx.core.registry.hooks.get(`${svc.ref}.beforeDelete`) ?? [])
+    await h(ctx, { entity: svc.ref, data: before, id })
   const batch = await collectBatch(ctx, svc.ref, id)
   const batchId = uuidv7()
   for (const m of batch) {
@@ -75,7 +84,14 @@ export async function trashRecord(svc: RecordsServiceImpl, id: string, opts: Wri
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [ctx.tenant.id, uuidv7(), batchId, m.entity, m.id, m.title, m.root, m.ownerId, ctx.user.id],
     )
-    await writeHistory(ctx, m.entity, m.id, 'delete', [], m.root ? opts.note : { key: 'core:history.cascade', batchId })
+    await writeHistory(
+      ctx,
+      m.entity,
+      m.id,
+      'delete',
+      [],
+      m.root ? opts.note : { key: 'core:history.cascade', batchId },
+    )
     await ctx.emit(`${m.entity}.deleted`, { entity: m.entity, id: m.id, batchId, root: m.root })
   }
   return { batchId, count: batch.length }

@@ -31,13 +31,24 @@ export async function listTrash(ctx: RequestContext, query: TrashQuery) {
   for (const e of ctx.core.registry.entities.values()) {
     if (!ctx.enabled.has(e.plugin)) continue
     if (query.entity && query.entity !== e.ref) continue
-    const s = e.ownership === 'none' ? (ctx.access.can(`${e.ref}.read`) ? 'all' : 'none') : ctx.access.scope(`${e.ref}.read`)
+    const s =
+      e.ownership === 'none'
+        ? ctx.access.can(`${e.ref}.read`)
+          ? 'all'
+          : 'none'
+        : ctx.access.scope(`${e.ref}.read`)
     if (s === 'all') readable.push(e.ref)
-    else if (s === 'own' || s === 'team') scoped.push(`(e.entity = ${p.add(e.ref)} AND e.owner_id = ANY(${p.add(s === 'own' ? [ctx.user.id] : ctx.access.teamMemberIds)}::uuid[]))`)
+    else if (s === 'own' || s === 'team')
+      scoped.push(
+        `(e.entity = ${p.add(e.ref)} AND e.owner_id = ANY(${p.add(s === 'own' ? [ctx.user.id] : ctx.access.teamMemberIds)}::uuid[]))`,
+      )
   }
   const vis = [...(readable.length ? [`e.entity = ANY(${p.add(readable)}::text[])`] : []), ...scoped]
   where.push(vis.length ? `(${vis.join(' OR ')})` : 'false')
-  if (query.q?.trim()) where.push(`comptoir_unaccent(lower(e.title)) LIKE comptoir_unaccent(lower(${p.add(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}))`)
+  if (query.q?.trim())
+    where.push(
+      `comptoir_unaccent(lower(e.title)) LIKE comptoir_unaccent(lower(${p.add(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}))`,
+    )
   if (query.deletedBy) where.push(`e.deleted_by = ${p.add(query.deletedBy)}`)
   if (query.from) where.push(`e.deleted_at >= ${p.add(query.from)}`)
   if (query.to) where.push(`e.deleted_at < (${p.add(query.to)}::date + 1)`)
@@ -67,7 +78,9 @@ export async function listTrash(ctx: RequestContext, query: TrashQuery) {
       deletedAt: iso(r.deleted_at),
       deletedBy: r.deleted_by ? { id: r.deleted_by, title: r.deleted_by_name } : null,
     })),
-    nextCursor: more ? Buffer.from(JSON.stringify([iso(last.deleted_at), last.id])).toString('base64url') : null,
+    nextCursor: more
+      ? Buffer.from(JSON.stringify([iso(last.deleted_at), last.id])).toString('base64url')
+      : null,
   }
 }
 
@@ -93,9 +106,15 @@ async function authorise(ctx: RequestContext, entity: string, id: string, action
   const svc = ctx.records(entity) as RecordsServiceImpl
   svc.assertEnabled()
   const row = ctx.access.can(`${entity}.read`) ? await svc.row(id, { includeTrashed: true }) : null
-  if (!row || !row.deleted_at) throw new NotFoundError()
-  const scope = svc.entity.ownership === 'none' ? (ctx.access.can(`${entity}.${action}`) ? 'all' : 'none') : ctx.access.scope(`${entity}.${action}`)
-  if (!ctx.access.covers(scope, row.owner_id)) throw new ForbiddenError('forbidden', `Not allowed: ${entity}.${action}`)
+  if (!row?.deleted_at) throw new NotFoundError()
+  const scope =
+    svc.entity.ownership === 'none'
+      ? ctx.access.can(`${entity}.${action}`)
+        ? 'all'
+        : 'none'
+      : ctx.access.scope(`${entity}.${action}`)
+  if (!ctx.access.covers(scope, row.owner_id))
+    throw new ForbiddenError('forbidden', `Not allowed: ${entity}.${action}`)
 }
 
 /** Parents (via belongsTo) of the batch's records that are in the trash in another batch. */
@@ -129,12 +148,21 @@ async function batchMembers(ctx: RequestContext, batchId: string): Promise<Membe
   )
 }
 
-async function restoreMembers(ctx: RequestContext, members: Member[], withParents: boolean, seen: Set<string>): Promise<number> {
+async function restoreMembers(
+  ctx: RequestContext,
+  members: Member[],
+  withParents: boolean,
+  seen: Set<string>,
+): Promise<number> {
   const parents = await trashedParents(ctx, members)
   if (parents.length && !withParents) {
-    throw new ConflictError('parent-in-trash', 'Restore the parent records first, or ask to restore them too', {
-      parents: parents.map((x) => ({ entity: x.entity, id: x.record_id, title: x.title })),
-    })
+    throw new ConflictError(
+      'parent-in-trash',
+      'Restore the parent records first, or ask to restore them too',
+      {
+        parents: parents.map((x) => ({ entity: x.entity, id: x.record_id, title: x.title })),
+      },
+    )
   }
   let count = 0
   for (const parent of parents) {
@@ -152,7 +180,12 @@ async function restoreMembers(ctx: RequestContext, members: Member[], withParent
          WHERE a.tenant_id = $1 AND a.id = $2 LIMIT 1`,
         [ctx.tenant.id, m.record_id],
       )
-      if (clash.length) throw new ConflictError('unique-conflict', `A live record already uses this ${name}`, { entity: m.entity, id: m.record_id, field: name })
+      if (clash.length)
+        throw new ConflictError('unique-conflict', `A live record already uses this ${name}`, {
+          entity: m.entity,
+          id: m.record_id,
+          field: name,
+        })
     }
   }
   for (const m of members) {
@@ -161,7 +194,10 @@ async function restoreMembers(ctx: RequestContext, members: Member[], withParent
       `UPDATE ${ident(e.table)} SET deleted_at = NULL, deleted_by = NULL, trash_batch_id = NULL WHERE tenant_id = $1 AND id = $2`,
       [ctx.tenant.id, m.record_id],
     )
-    await ctx.tx.query('DELETE FROM core_trash_entry WHERE tenant_id = $1 AND record_id = $2', [ctx.tenant.id, m.record_id])
+    await ctx.tx.query('DELETE FROM core_trash_entry WHERE tenant_id = $1 AND record_id = $2', [
+      ctx.tenant.id,
+      m.record_id,
+    ])
     await writeHistory(ctx, m.entity, m.record_id, 'restore', [])
     await ctx.emit(`${m.entity}.restored`, { entity: m.entity, id: m.record_id })
     count++
@@ -170,7 +206,12 @@ async function restoreMembers(ctx: RequestContext, members: Member[], withParent
 }
 
 /** Restores the batch the record heads (or the record alone when it is a child of another batch). */
-export async function restoreFromTrash(ctx: RequestContext, entity: string, id: string, withParents: boolean) {
+export async function restoreFromTrash(
+  ctx: RequestContext,
+  entity: string,
+  id: string,
+  withParents: boolean,
+) {
   await authorise(ctx, entity, id, 'restore')
   const entry = await entryOf(ctx, entity, id)
   const members = entry.root ? await batchMembers(ctx, entry.batch_id) : [entry]
@@ -179,7 +220,12 @@ export async function restoreFromTrash(ctx: RequestContext, entity: string, id: 
 }
 
 /** Deletes for good: the batch the record heads, children first; references from elsewhere are cleared. */
-export async function purgeFromTrash(ctx: RequestContext, entity: string, id: string, opts: { system?: boolean } = {}) {
+export async function purgeFromTrash(
+  ctx: RequestContext,
+  entity: string,
+  id: string,
+  opts: { system?: boolean } = {},
+) {
   if (!opts.system) await authorise(ctx, entity, id, 'purge')
   const entry = await entryOf(ctx, entity, id)
   const members = entry.root ? await batchMembers(ctx, entry.batch_id) : [entry]
@@ -193,12 +239,27 @@ export async function purgeMembers(ctx: RequestContext, members: Member[]): Prom
     for (const inv of e.inverse) {
       const child = ctx.core.registry.entities.get(inv.entity)!
       const col = ident(columnsOf(inv.field, child.fields[inv.field])[0].column)
-      await ctx.tx.query(`UPDATE ${ident(child.table)} SET ${col} = NULL WHERE tenant_id = $1 AND ${col} = $2`, [ctx.tenant.id, m.record_id])
+      await ctx.tx.query(
+        `UPDATE ${ident(child.table)} SET ${col} = NULL WHERE tenant_id = $1 AND ${col} = $2`,
+        [ctx.tenant.id, m.record_id],
+      )
     }
-    await ctx.tx.query('DELETE FROM core_link WHERE tenant_id = $1 AND (from_id = $2 OR to_id = $2)', [ctx.tenant.id, m.record_id])
-    await ctx.tx.query('DELETE FROM core_history WHERE tenant_id = $1 AND record_id = $2', [ctx.tenant.id, m.record_id])
-    await ctx.tx.query(`DELETE FROM ${ident(e.table)} WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NOT NULL`, [ctx.tenant.id, m.record_id])
-    await ctx.tx.query('DELETE FROM core_trash_entry WHERE tenant_id = $1 AND record_id = $2', [ctx.tenant.id, m.record_id])
+    await ctx.tx.query('DELETE FROM core_link WHERE tenant_id = $1 AND (from_id = $2 OR to_id = $2)', [
+      ctx.tenant.id,
+      m.record_id,
+    ])
+    await ctx.tx.query('DELETE FROM core_history WHERE tenant_id = $1 AND record_id = $2', [
+      ctx.tenant.id,
+      m.record_id,
+    ])
+    await ctx.tx.query(
+      `DELETE FROM ${ident(e.table)} WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NOT NULL`,
+      [ctx.tenant.id, m.record_id],
+    )
+    await ctx.tx.query('DELETE FROM core_trash_entry WHERE tenant_id = $1 AND record_id = $2', [
+      ctx.tenant.id,
+      m.record_id,
+    ])
     await ctx.emit(`${m.entity}.purged`, { entity: m.entity, id: m.record_id })
   }
   return order.length

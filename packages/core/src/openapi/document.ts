@@ -1,0 +1,246 @@
+/**
+ * `GET /api/v1/openapi.json`: OpenAPI 3.1 for the generic routes of every entity the caller may read in
+ * the tenant's enabled plugins, the plugins' own routes, and the core routes.
+ * @module
+ */
+import type { Hono } from 'hono'
+import type { AppEnv } from '../http/env'
+import { entityMeta } from '../records/metadata'
+import type { RequestContext } from '../records/context'
+import { recordSchemas } from './schemas'
+
+type Op = Record<string, unknown>
+
+const problem = { $ref: '#/components/responses/Problem' }
+const errors = {
+  '400': problem,
+  '401': problem,
+  '403': problem,
+  '404': problem,
+  '409': problem,
+  '422': problem,
+}
+
+function json(schema: unknown, description = 'OK') {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const listParams = [
+  { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Typo-tolerant search' },
+  {
+    name: 'sort',
+    in: 'query',
+    schema: { type: 'string' },
+    description: 'Fields, minus for descending: -amount,name',
+  },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+  { name: 'cursor', in: 'query', schema: { type: 'string' } },
+  { name: 'count', in: 'query', schema: { type: 'boolean' } },
+  { name: 'fields', in: 'query', schema: { type: 'string' } },
+  {
+    name: 'filter',
+    in: 'query',
+    style: 'deepObject',
+    explode: true,
+    schema: { type: 'object', additionalProperties: true },
+    description: 'filter[field][op]=value',
+  },
+]
+
+export async function openApiDocument(
+  ctx: RequestContext,
+  pluginApps: Map<string, Hono<AppEnv>>,
+): Promise<Record<string, unknown>> {
+  const paths: Record<string, Record<string, Op>> = {}
+  const schemas: Record<string, unknown> = {}
+  for (const e of ctx.core.registry.entities.values()) {
+    if (!ctx.enabled.has(e.plugin) || !ctx.access.can(`${e.ref}.read`)) continue
+    const meta = await entityMeta(ctx, e.ref)
+    const { read, write } = recordSchemas(meta)
+    const name = e.ref.replace(/[^A-Za-z0-9]/g, '_')
+    schemas[name] = read
+    schemas[`${name}_write`] = write
+    const ref = { $ref: `#/components/schemas/${name}` }
+    const wref = { $ref: `#/components/schemas/${name}_write` }
+    const list = {
+      type: 'object',
+      properties: {
+        data: { type: 'array', items: ref },
+        nextCursor: { type: ['string', 'null'] },
+        total: { type: 'integer' },
+        totalCapped: { type: 'boolean' },
+      },
+    }
+    const base = `/api/v1/records/${e.ref}`
+    const tag = [e.ref]
+    paths[base] = {
+      get: {
+        tags: tag,
+        operationId: `list_${name}`,
+        parameters: listParams,
+        responses: { '200': json(list), ...errors },
+      },
+      post: {
+        tags: tag,
+        operationId: `create_${name}`,
+        requestBody: { required: true, content: { 'application/json': { schema: wref } } },
+        responses: { '201': json(ref, 'Created'), ...errors },
+      },
+    }
+    paths[`${base}/{id}`] = {
+      get: {
+        tags: tag,
+        operationId: `get_${name}`,
+        parameters: [idParam],
+        responses: { '200': json(ref), ...errors },
+      },
+      patch: {
+        tags: tag,
+        operationId: `update_${name}`,
+        parameters: [idParam],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  { type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] },
+                  { ...wref },
+                ],
+              },
+            },
+          },
+        },
+        responses: { '200': json(ref), ...errors },
+      },
+      delete: {
+        tags: tag,
+        operationId: `trash_${name}`,
+        parameters: [idParam],
+        responses: {
+          '200': json({
+            type: 'object',
+            properties: { batchId: { type: 'string' }, count: { type: 'integer' } },
+          }),
+          ...errors,
+        },
+      },
+    }
+    paths[`${base}/{id}/history`] = {
+      get: {
+        tags: tag,
+        operationId: `history_${name}`,
+        parameters: [idParam],
+        responses: { '200': json({ type: 'object' }), ...errors },
+      },
+    }
+    for (const r of meta.relatedLists) {
+      paths[`${base}/{id}/related/${r.id}`] = {
+        get: {
+          tags: tag,
+          operationId: `related_${name}_${r.id.replace(/[^A-Za-z0-9]/g, '_')}`,
+          parameters: [idParam, ...listParams],
+          responses: { '200': json({ type: 'object' }), ...errors },
+        },
+      }
+    }
+    for (const a of meta.actions) {
+      paths[`${base}/{id}/actions/${a.id}`] = {
+        post: {
+          tags: tag,
+          operationId: `action_${name}_${a.id}`,
+          parameters: [idParam],
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: { '200': json({ type: 'object' }), ...errors },
+        },
+      }
+    }
+  }
+  for (const [id, app] of pluginApps) {
+    if (!ctx.enabled.has(id)) continue
+    for (const r of app.routes) {
+      if (r.method === 'ALL') continue
+      const path = `/api/v1/p/${id}${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`.replace(/\/$/, '')
+      const params = [...r.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      }))
+      paths[path] ??= {}
+      paths[path][r.method.toLowerCase()] = {
+        tags: [id],
+        operationId: `${id}_${r.method.toLowerCase()}_${r.path.replace(/[^A-Za-z0-9]/g, '_')}`,
+        parameters: params,
+        responses: { '200': json({}), ...errors },
+      }
+    }
+  }
+  paths['/api/v1/search'] = {
+    get: {
+      tags: ['core'],
+      operationId: 'search',
+      parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
+  }
+  paths['/api/v1/trash'] = {
+    get: {
+      tags: ['core'],
+      operationId: 'trash_list',
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
+  }
+  paths['/api/v1/bootstrap'] = {
+    get: {
+      tags: ['core'],
+      operationId: 'bootstrap',
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: `Comptoir API — ${ctx.tenant.name}`, version: ctx.core.version },
+    servers: [{ url: ctx.core.config.publicUrl }],
+    security: [{ session: [] }, { token: [] }],
+    paths,
+    components: {
+      schemas: {
+        ...schemas,
+        Problem: {
+          type: 'object',
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  path: { type: 'string' },
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                },
+              },
+            },
+          },
+          required: ['type', 'title', 'status', 'code'],
+        },
+      },
+      responses: {
+        Problem: {
+          description: 'Problem',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'comptoir_session' },
+        token: { type: 'http', scheme: 'bearer' },
+      },
+    },
+  }
+}
