@@ -21,6 +21,7 @@ interface OrderTerm {
 }
 
 const STANDARD: Record<string, { column: string; type: 'datetime' | 'user' }> = {
+  id: { column: 'id', type: 'user' },
   createdAt: { column: 'created_at', type: 'datetime' },
   updatedAt: { column: 'updated_at', type: 'datetime' },
   owner: { column: 'owner_id', type: 'user' },

@@ -45,7 +45,12 @@ export interface TestResponse<T = any> {
 export interface TestClient {
   readonly userId: string
   readonly tenantId: string
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse<T>>
   get<T = any>(path: string): Promise<TestResponse<T>>
   post<T = any>(path: string, body?: unknown): Promise<TestResponse<T>>
   patch<T = any>(path: string, body?: unknown): Promise<TestResponse<T>>
@@ -76,7 +81,12 @@ export const TEST_ORIGIN = 'http://comptoir.test'
 export const TEST_PASSWORD = 'correct horse battery staple'
 
 function client(app: Hono<AppEnv>, cookie: string | undefined, userId: string, tenantId: string): TestClient {
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const h: Record<string, string> = { origin: TEST_ORIGIN, ...headers }
     if (cookie) h.cookie = `comptoir_session=${cookie}`
     let payload: BodyInit | undefined
@@ -140,33 +150,63 @@ export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
         await core.withTenant(t.id, async (ctx) => {
           await ctx.tx.query(
             'INSERT INTO core_user (tenant_id, id, email, name, password_hash, is_admin, locale) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-            [t.id, userId, user.email ?? `user${seq}-${userId.slice(-6)}@${slug}.test`, user.name ?? `User ${seq}`, hash, !!user.admin, 'fr'],
+            [
+              t.id,
+              userId,
+              user.email ?? `user${seq}-${userId.slice(-6)}@${slug}.test`,
+              user.name ?? `User ${seq}`,
+              hash,
+              !!user.admin,
+              'fr',
+            ],
           )
           for (const template of user.roles ?? []) {
-            const [r] = await ctx.tx.query<{ id: string }>('SELECT id FROM core_role WHERE tenant_id = $1 AND template = $2', [t.id, template])
-            if (r) await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [t.id, userId, r.id])
+            const [r] = await ctx.tx.query<{ id: string }>(
+              'SELECT id FROM core_role WHERE tenant_id = $1 AND template = $2',
+              [t.id, template],
+            )
+            if (r)
+              await ctx.tx.query(
+                'INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)',
+                [t.id, userId, r.id],
+              )
           }
           if (user.grants || user.fields) {
             const roleId = uuidv7()
-            await ctx.tx.query('INSERT INTO core_role (tenant_id, id, name, grants, fields) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)', [
-              t.id,
-              roleId,
-              `role-${roleId}`,
-              JSON.stringify(user.grants ?? {}),
-              JSON.stringify(user.fields ?? {}),
-            ])
-            await ctx.tx.query('INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)', [t.id, userId, roleId])
+            await ctx.tx.query(
+              'INSERT INTO core_role (tenant_id, id, name, grants, fields) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)',
+              [
+                t.id,
+                roleId,
+                `role-${roleId}`,
+                JSON.stringify(user.grants ?? {}),
+                JSON.stringify(user.fields ?? {}),
+              ],
+            )
+            await ctx.tx.query(
+              'INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)',
+              [t.id, userId, roleId],
+            )
           }
           if (user.teamWith?.length) {
             const teamId = uuidv7()
-            await ctx.tx.query('INSERT INTO core_team (tenant_id, id, name) VALUES ($1, $2, $3)', [t.id, teamId, `team-${teamId}`])
+            await ctx.tx.query('INSERT INTO core_team (tenant_id, id, name) VALUES ($1, $2, $3)', [
+              t.id,
+              teamId,
+              `team-${teamId}`,
+            ])
             for (const m of [userId, ...user.teamWith]) {
-              await ctx.tx.query('INSERT INTO core_team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)', [t.id, teamId, m])
+              await ctx.tx.query(
+                'INSERT INTO core_team_member (tenant_id, team_id, user_id) VALUES ($1, $2, $3)',
+                [t.id, teamId, m],
+              )
             }
           }
         })
       }
-      const session = await db.system((tx) => createSession(tx, t.id, userId, {}, { ttlDays: 30, now: core.now }))
+      const session = await db.system((tx) =>
+        createSession(tx, t.id, userId, {}, { ttlDays: 30, now: core.now }),
+      )
       return client(app, session.token, userId, t.id)
     },
     close: async () => {

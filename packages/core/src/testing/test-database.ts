@@ -17,13 +17,16 @@ import type { Core } from '../server/core'
 
 function migrationsHash(core: Core): string {
   const h = createHash('sha256')
-  for (const s of core.migrationSources()) for (const m of readMigrations(s)) h.update(`${m.plugin}/${m.tag}/${m.hash}`)
+  for (const s of core.migrationSources())
+    for (const m of readMigrations(s)) h.update(`${m.plugin}/${m.tag}/${m.hash}`)
   for (const e of core.registry.entities.values()) h.update(e.ref)
   return h.digest('hex').slice(0, 16)
 }
 
 /** Opens a migrated database for `core`'s plugins and rebinds `core` to it via `bind`. */
-export async function openTestDatabase(makeCore: (db: Database) => Core): Promise<{ db: Database; core: Core; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  makeCore: (db: Database) => Core,
+): Promise<{ db: Database; core: Core; drop: () => Promise<void> }> {
   const url = process.env.COMPTOIR_TEST_DATABASE_URL
   if (url) return openPostgres(url, makeCore)
   const probe = makeCore(null as unknown as Database)
