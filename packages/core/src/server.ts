@@ -28,7 +28,16 @@ export type {
 export { loadPlugins } from './plugin/loader'
 export type { Registry, ResolvedEntity } from './plugin/registry'
 export type { RequestContext } from './records/context'
-export type { Filter, FilterOp, HistoryEntry, ListQuery, ListResult, RecordsService, SortKey, WriteOptions } from './records/types'
+export type {
+  Filter,
+  FilterOp,
+  HistoryEntry,
+  ListQuery,
+  ListResult,
+  RecordsService,
+  SortKey,
+  WriteOptions,
+} from './records/types'
 export type { Bootstrap, EntityMeta, FieldMeta } from './records/metadata-types'
 export { createTenant, enablePlugins, disablePlugin } from './tenancy/tenant-admin'
 export type { NewTenant } from './tenancy/tenant-admin'
@@ -49,3 +58,9 @@ export {
   ValidationError,
 } from './errors'
 export type { FieldError } from './errors'
+export { PdfWriter } from './pdf/pdf-writer'
+export type { TableColumn } from './pdf/pdf-writer'
+export type { PdfTemplateDef } from './pdf/templates'
+export { formatValue } from './pdf/record-sheet'
+export { createRandom } from './server/random'
+export type { Random } from './server/random'

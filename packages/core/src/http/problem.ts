@@ -27,6 +27,23 @@ export interface Problem {
   [extra: string]: unknown
 }
 
+/**
+ * The message key for a code: namespaced codes as they are, else core's, else the first plugin that
+ * ships `<plugin>:<kind>.<code>` (plugin validators and handlers return bare codes).
+ */
+function keyFor(
+  messages: Record<Locale, Messages>,
+  locale: Locale,
+  kind: 'error' | 'problem',
+  code: string,
+): string | undefined {
+  if (code.includes(':')) return code
+  const core = `core:${kind}.${code}`
+  if (messages[locale]?.[core] ?? messages.en?.[core]) return core
+  const suffix = `:${kind}.${code}`
+  return Object.keys(messages[locale] ?? {}).find((k) => k.endsWith(suffix))
+}
+
 function localiseErrors(
   errors: FieldError[],
   messages: Record<Locale, Messages>,
@@ -36,17 +53,25 @@ function localiseErrors(
     ...e,
     message:
       e.message ??
-      translate(messages, locale, e.code.includes(':') ? e.code : `core:error.${e.code}`, e.params),
+      translate(
+        messages,
+        locale,
+        keyFor(messages, locale, 'error', e.code) ?? `core:error.${e.code}`,
+        e.params,
+      ),
   }))
 }
 
 export function toProblem(err: ComptoirError, messages: Record<Locale, Messages>, locale: Locale): Problem {
-  const title = translate(messages, locale, `core:problem.${err.code}`, {
-    seconds: err instanceof TooManyRequestsError ? err.retryAfter : undefined,
-  })
+  const key = keyFor(messages, locale, 'problem', err.code) ?? keyFor(messages, locale, 'error', err.code)
+  const title = key
+    ? translate(messages, locale, key, {
+        seconds: err instanceof TooManyRequestsError ? err.retryAfter : undefined,
+      })
+    : err.code
   const problem: Problem = {
     type: PROBLEM_BASE + err.code,
-    title: title === `core:problem.${err.code}` ? translate(messages, locale, err.code) : title,
+    title,
     status: err.status,
     code: err.code,
     ...(err.detail ? { detail: err.detail } : {}),

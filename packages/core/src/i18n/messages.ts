@@ -67,6 +67,8 @@ const fr: Messages = {
   'core:nav.catalogue': 'Catalogue',
   'core:nav.support': 'Support',
   'core:nav.tools': 'Outils',
+  'core:value.yes': 'Oui',
+  'core:value.no': 'Non',
   'core:field.owner': 'Assigné à',
   'core:field.createdAt': 'Créé le',
   'core:field.updatedAt': 'Modifié le',
@@ -136,6 +138,8 @@ const en: Messages = {
   'core:nav.catalogue': 'Catalogue',
   'core:nav.support': 'Support',
   'core:nav.tools': 'Tools',
+  'core:value.yes': 'Yes',
+  'core:value.no': 'No',
   'core:field.owner': 'Assigned to',
   'core:field.createdAt': 'Created on',
   'core:field.updatedAt': 'Changed on',
@@ -153,7 +157,9 @@ export function translate(
   params?: Record<string, unknown>,
 ): string {
   const text = messages[locale]?.[key] ?? messages.en?.[key] ?? key
-  return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p]))) : text
+  return params
+    ? text.replace(/\{(\w+)\}/g, (m, p: string) => (params[p] === undefined ? m : String(params[p])))
+    : text
 }
 
 export function pickLocale(header: string | undefined | null): Locale {

@@ -129,6 +129,12 @@ function checkContributions(ordered: ServerPlugin[]) {
         fail(`Plugin "${m.id}": permission "${perm.key}" is outside its namespace "${m.id}.".`)
       }
     }
+    for (const tpl of p.pdfTemplates ?? []) {
+      if (!tpl.id.startsWith(`${m.id}.`))
+        fail(`Plugin "${m.id}": PDF template "${tpl.id}" is outside its namespace "${m.id}.".`)
+      if (!visible(tpl.entity))
+        fail(`Plugin "${m.id}": PDF template "${tpl.id}" prints ${tpl.entity}, which it does not depend on.`)
+    }
     for (const key of Object.keys(p.hooks ?? {})) {
       const ref = key.slice(0, key.lastIndexOf('.'))
       if (!visible(ref)) fail(`Plugin "${m.id}": hook "${key}" is on ${ref}, which it does not depend on.`)

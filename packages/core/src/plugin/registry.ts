@@ -6,6 +6,7 @@
 import type { EntityActionDef, EntityDef, PanelDef, RelatedListDef } from '../entity/define-entity'
 import type { BelongsToField, FieldDef } from '../entity/fields'
 import type { Locale, Messages } from './define-plugin'
+import type { PdfTemplateDef } from '../pdf/templates'
 import type { ActionHandler, EventSubscriber, FilterHook, ServerPlugin } from './server-plugin'
 
 export interface ExtensionField {
@@ -49,6 +50,8 @@ export interface Registry {
   readonly hooks: Map<string, FilterHook[]>
   readonly actions: Map<string, RegisteredAction>
   readonly subscribers: Map<string, EventSubscriber[]>
+  /** PDF templates by id, with the plugin that contributed them. */
+  readonly pdfTemplates: Map<string, { plugin: string; def: PdfTemplateDef }>
   plugin(id: string): ServerPlugin | undefined
   /** The plugin and its `dependsOn`, transitively. */
   closure(id: string): string[]
@@ -77,6 +80,7 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
   const hooks = new Map<string, FilterHook[]>()
   const actions = new Map<string, RegisteredAction>()
   const subscribers = new Map<string, EventSubscriber[]>()
+  const pdfTemplates = new Map<string, { plugin: string; def: PdfTemplateDef }>()
 
   for (const p of ordered) {
     const m = p.manifest
@@ -183,6 +187,7 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
     hooks,
     actions,
     subscribers,
+    pdfTemplates,
     plugin: (id) => byId.get(id),
     closure: (id) => closure(id),
     dependents: (id) =>

@@ -8,6 +8,7 @@ import type { RecordData } from '../entity/define-entity'
 import type { PluginManifest } from './define-plugin'
 import type { AppEnv } from '../http/env'
 import type { RequestContext } from '../records/context'
+import type { PdfTemplateDef } from '../pdf/templates'
 
 export interface ActionInput {
   record: RecordData
@@ -60,6 +61,8 @@ export interface ServerPluginParts {
   subscribers?: Record<string, EventSubscriber>
   /** Idempotent per-tenant defaults, run when the plugin is enabled for a tenant. */
   seed?: (s: SeedContext) => Promise<void>
+  /** PDF templates for this plugin's entities (or, with `dependsOn`, for others'). */
+  pdfTemplates?: PdfTemplateDef[]
   /** Demo data, run once for the demo tenant. */
   demo?: (s: SeedContext) => Promise<void>
 }

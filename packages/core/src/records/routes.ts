@@ -9,6 +9,8 @@ import type { AppEnv } from '../http/env'
 import { readJson } from '../http/request'
 import type { RecordsServiceImpl } from './records-service'
 import { parseListQuery } from './parse-query'
+import { RECORD_SHEET, renderRecordSheet } from '../pdf/record-sheet'
+import { safeFileName } from '../pdf/file-name'
 
 function service(c: { get(k: 'ctx'): any }, ref: string): RecordsServiceImpl {
   const ctx = c.get('ctx')
@@ -100,6 +102,26 @@ export function recordRoutes(): Hono<AppEnv> {
       c.req.param('target'),
     )
     return c.json({ ok: true })
+  })
+  r.get('/:entity/:id/pdf/:template', async (c) => {
+    const ref = c.req.param('entity')
+    const svc = service(c, ref)
+    const ctx = c.get('ctx')
+    const id = c.req.param('template')
+    const tpl = ctx.core.registry.pdfTemplates.get(id)
+    if (id !== RECORD_SHEET && (!tpl || tpl.def.entity !== ref || !ctx.enabled.has(tpl.plugin)))
+      throw new NotFoundError('Unknown template')
+    const record = await svc.get(c.req.param('id'))
+    const bytes =
+      tpl && id !== RECORD_SHEET
+        ? await tpl.def.render(ctx, record)
+        : await renderRecordSheet(ctx, ref, record)
+    const name = safeFileName(tpl?.def.fileName?.(record) ?? String(record._title || record.id))
+    return c.body(bytes as unknown as ArrayBuffer, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${name.ascii}.pdf"; filename*=UTF-8''${encodeURIComponent(name.utf8)}.pdf`,
+      'cache-control': 'private, no-store',
+    })
   })
   r.post('/:entity/:id/actions/:action', async (c) => {
     const ref = c.req.param('entity')

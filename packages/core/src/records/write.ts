@@ -199,9 +199,11 @@ export async function updateRecord(
     if (mf.origin === 'ext') merged[name] = merged.custom[mf.jsonKey!] ?? null
   entityValidate(svc, merged, 'update', before)
   await runHooks(svc, 'beforeUpdate', { data: merged, before, id })
+  // Hooks may change values: write what differs from the stored record after them, nothing else.
   for (const [k, v] of Object.entries(merged)) {
-    if (model.fields.get(k)?.origin === 'entity' && JSON.stringify(v) !== JSON.stringify(before[k]))
-      input.values[k] = v
+    if (model.fields.get(k)?.origin !== 'entity') continue
+    if (JSON.stringify(v) !== JSON.stringify(before[k])) input.values[k] = v
+    else delete input.values[k]
   }
   await checkIntegrity(svc, model, input, id)
   const cols: Record<string, unknown> = {

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestCore, type TestClient, type TestCore } from '../src/testing'
+import crm from './fixtures/crm/server'
+import notes from './fixtures/notes/server'
+import { failures, received } from './fixtures/notes/events'
+
+let t: TestCore
+let admin: TestClient
+beforeAll(async () => {
+  t = await createTestCore({ plugins: [crm, notes] })
+  admin = await t.as('acme')
+})
+afterAll(() => t?.close())
+
+const outbox = () =>
+  t.db.system((tx) =>
+    tx.query<any>('SELECT event, attempts, delivered_at, last_error FROM core_outbox ORDER BY id'),
+  )
+
+describe('events', () => {
+  it('writes events in the transaction and delivers them after commit, at least once, retrying failures', async () => {
+    received.length = 0
+    failures.remaining = 1
+    const co = await admin.post('/api/v1/records/crm.company', { name: 'Événements SA' })
+    const pending = (await outbox()).filter((e) => e.event === 'crm.company.created' && !e.delivered_at)
+    expect(pending).toHaveLength(1)
+    await t.core.outbox.drain()
+    expect(received).toHaveLength(0)
+    const failed = (await outbox()).find((e) => e.event === 'crm.company.created')
+    expect(failed).toMatchObject({ attempts: 1, last_error: 'subscriber unavailable', delivered_at: null })
+    await t.db.system((tx) =>
+      tx.query('UPDATE core_outbox SET next_attempt_at = now() WHERE delivered_at IS NULL'),
+    )
+    await t.core.outbox.drain()
+    expect(received.map((e) => e.payload.id)).toEqual([co.body.id])
+    expect(received[0].payload.after.name).toBe('Événements SA')
+  })
+
+  it('writes no event when the change is refused', async () => {
+    const before = (await outbox()).length
+    const bad = await admin.post('/api/v1/records/crm.company', { name: '' })
+    expect(bad.status).toBe(422)
+    expect((await outbox()).length).toBe(before)
+  })
+
+  it('does not deliver to a plugin disabled for the tenant', async () => {
+    received.length = 0
+    await admin.post('/api/v1/admin/plugins/notes/disable')
+    await admin.post('/api/v1/records/crm.company', { name: 'Sans notes' })
+    await t.core.outbox.drain()
+    expect(received).toEqual([])
+    await admin.post('/api/v1/admin/plugins/notes/enable')
+  })
+})
+
+describe('jobs', () => {
+  it('runs queued jobs, retries failures with back-off, and records the result', async () => {
+    let calls = 0
+    t.core.jobs.register('test.flaky', async (job) => {
+      calls++
+      if (calls === 1) throw new Error('first attempt fails')
+      return { doubled: job.payload.n * 2 }
+    })
+    const id = await t.core.withTenant(t.tenants.acme.id, (ctx) =>
+      ctx.core.jobs.enqueue(ctx.tx, ctx.tenant.id, 'test.flaky', { n: 21 }),
+    )
+    await t.core.jobs.runDue()
+    let [job] = await t.db.system((tx) =>
+      tx.query<any>(
+        'SELECT status, attempts, last_error, run_at > now() AS later FROM core_job WHERE id = $1',
+        [id],
+      ),
+    )
+    expect(job).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'first attempt fails',
+      later: true,
+    })
+    await t.db.system((tx) => tx.query('UPDATE core_job SET run_at = now() WHERE id = $1', [id]))
+    await t.core.jobs.runDue()
+    ;[job] = await t.db.system((tx) =>
+      tx.query<any>('SELECT status, attempts, result FROM core_job WHERE id = $1', [id]),
+    )
+    expect(job).toEqual({ status: 'done', attempts: 2, result: { doubled: 42 } })
+  })
+
+  it('takes over a job whose worker died once its lease expires', async () => {
+    let ran = 0
+    t.core.jobs.register('test.lease', async () => {
+      ran++
+    })
+    const id = await t.core.withTenant(t.tenants.acme.id, (ctx) =>
+      ctx.core.jobs.enqueue(ctx.tx, ctx.tenant.id, 'test.lease', {}),
+    )
+    await t.db.system((tx) =>
+      tx.query(
+        "UPDATE core_job SET status = 'running', locked_by = 'dead-worker', locked_at = now() WHERE id = $1",
+        [id],
+      ),
+    )
+    await t.core.jobs.runDue()
+    expect(ran).toBe(0)
+    await t.db.system((tx) =>
+      tx.query("UPDATE core_job SET locked_at = now() - interval '10 minutes' WHERE id = $1", [id]),
+    )
+    await t.core.jobs.runDue()
+    expect(ran).toBe(1)
+  })
+})
