@@ -21,7 +21,12 @@ export function pnpmCmd() {
 }
 
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, shell: process.platform === 'win32', ...opts })
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    shell: process.platform === 'win32',
+    ...opts,
+  })
   if (r.error) throw r.error
   return r.status ?? 1
 }

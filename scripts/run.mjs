@@ -14,13 +14,14 @@ switch (task) {
     break
   case 'lint':
     mustPnpm(['exec', 'biome', 'ci', '.', ...rest])
+    if (run(process.execPath, [join(root, 'scripts/lint-sql.mjs')]) !== 0) process.exit(1)
     break
   case 'format':
     mustPnpm(['exec', 'biome', 'check', '--write', '.', ...rest])
     break
   case 'bench':
     ensureBuilt()
-    process.exit(run(process.execPath, [join(root, 'apps/server/dist/bench.js'), ...rest]))
+    process.exit(run(process.execPath, [join(root, 'apps/bench/dist/main.js'), ...rest]))
     break
   case 'comptoir':
     ensureBuilt()

@@ -12,6 +12,9 @@ if (!chromium) {
     'Browser suite skipped: no Chromium found. Install it (apt-get install chromium) or set COMPTOIR_CHROMIUM to its path.',
   )
 } else if (existsSync('apps/web/e2e')) {
-  failed = pnpm(['--filter', '@comptoir/web', 'run', 'test:browser'], { env: { ...process.env, COMPTOIR_CHROMIUM: chromium } }) !== 0 || failed
+  failed =
+    pnpm(['--filter', '@comptoir/web', 'run', 'test:browser'], {
+      env: { ...process.env, COMPTOIR_CHROMIUM: chromium },
+    }) !== 0 || failed
 }
 process.exit(failed ? 1 : 0)

@@ -56,6 +56,7 @@ export async function boot(env: ServerEnv, db?: Database): Promise<Core> {
         defaultPlan,
         platformToken: env.platformToken,
         publicUrl: env.publicUrl,
+        trustProxy: env.trustProxy,
         webRoot: webRoot(),
       },
     })

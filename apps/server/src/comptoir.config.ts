@@ -5,7 +5,12 @@
  */
 import type { Plans } from '@comptoir/core/server'
 
-export const installedPlugins: string[] = []
+export const installedPlugins: string[] = [
+  '@comptoir/plugin-accounts',
+  '@comptoir/plugin-contacts',
+  '@comptoir/plugin-leads',
+  '@comptoir/plugin-deals',
+]
 
 export const plans: Plans = {
   essentiel: ['accounts', 'contacts', 'leads'],

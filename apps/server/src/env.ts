@@ -16,6 +16,7 @@ export interface ServerEnv {
   platformToken?: string
   plugins?: string[]
   publicUrl: string
+  trustProxy: boolean
 }
 
 function bad(name: string, why: string): never {
@@ -57,7 +58,11 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
   } catch {
     bad('COMPTOIR_PUBLIC_URL', `"${publicUrl}" is not a URL`)
   }
+  const trustRaw = env.COMPTOIR_TRUST_PROXY ?? '0'
+  if (!['0', '1', 'true', 'false'].includes(trustRaw))
+    bad('COMPTOIR_TRUST_PROXY', 'use 1 behind a reverse proxy, 0 otherwise')
   return {
+    trustProxy: trustRaw === '1' || trustRaw === 'true',
     port,
     host,
     dataDir: resolve(cwd, env.COMPTOIR_DATA_DIR || '.comptoir'),

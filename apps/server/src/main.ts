@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * The `comptoir` command: `serve`, `migrate`, `tenant:create`, `user:create`, `plugins:list`, `backup`,
- * `restore`. `--help` on each.
+ * `restore`, `plugin:new`. `--help` on each.
  */
 import { StartupError } from '@comptoir/core/server'
 import { backup, migrateCommand, pluginsList, restore, tenantCreate, userCreate } from './commands'
+import { pluginNew } from './plugin-new'
 import { serve } from './serve'
 
 const HELP: Record<string, string> = {
@@ -22,6 +23,8 @@ const HELP: Record<string, string> = {
     'comptoir backup [--out <file>]\n  Embedded database: a .tar.gz of its data. PostgreSQL: pg_dump (custom format).',
   restore:
     'comptoir restore --from <file>\n  Stop the server first. Embedded: replaces the database (the old one is kept aside). PostgreSQL: pg_restore.',
+  'plugin:new':
+    'comptoir plugin:new <id> [--dir <path>] [--entity <name>]\n  Writes a plugin package: packages/plugin-<id> in this repository by default, or a standalone package in --dir.',
 }
 
 function parseFlags(args: string[]): Record<string, string | true> {
@@ -64,6 +67,8 @@ async function main(argv: string[]): Promise<void> {
       return backup(flags)
     case 'restore':
       return restore(flags)
+    case 'plugin:new':
+      return pluginNew(rest, flags)
   }
 }
 

@@ -60,7 +60,7 @@ describe('comptoir serve', () => {
       body: JSON.stringify({ email: 'admin@demo.comptoir.local', password: 'demo-password-1' }),
     })
     expect(login.status).toBe(200)
-    expect((await login.json()).tenant.slug).toBe('demo')
+    expect(((await login.json()) as { tenant: { slug: string } }).tenant.slug).toBe('demo')
     expect(await stop(first.child)).toBe(0)
 
     const second = await start(['serve'])

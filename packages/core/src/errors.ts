@@ -88,5 +88,9 @@ export class StartupError extends Error {
 }
 
 export function isComptoirError(e: unknown): e is ComptoirError {
-  return e instanceof Error && typeof (e as ComptoirError).status === 'number' && typeof (e as ComptoirError).code === 'string'
+  return (
+    e instanceof Error &&
+    typeof (e as ComptoirError).status === 'number' &&
+    typeof (e as ComptoirError).code === 'string'
+  )
 }

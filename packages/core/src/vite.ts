@@ -1,5 +1,10 @@
 /**
- * `@comptoir/core/vite`: the Vite plugin that turns the installed plugins into `virtual:comptoir/plugins`.
+ * `@comptoir/core/vite`: the Vite plugin that provides `virtual:comptoir/plugins` to the web app.
  * @module
  */
-export { comptoirPlugins } from './vite/comptoir-plugins'
+export {
+  comptoirPlugins,
+  type ComptoirPluginsOptions,
+  VIRTUAL_ID,
+  type VitePluginLike,
+} from './vite/comptoir-plugins'

@@ -1,6 +1,7 @@
 /**
- * Login: finds the accounts of an e-mail across tenants (system path), verifies the password with a
- * constant cost, asks for the tenant when the password opens several, and never tells which part was wrong.
+ * Login: refuses throttled accounts and addresses, finds the accounts of an e-mail across tenants (system
+ * path), verifies the password with a constant cost, asks for the tenant when the password opens several,
+ * and never tells which part was wrong. Failures are counted and audited in the tenants of the e-mail.
  * @module
  */
 import { ConflictError, UnauthorizedError } from '../errors'
@@ -9,6 +10,7 @@ import { tenantFromRow } from '../tenancy/tenants'
 import type { TenantInfo, UserInfo } from './auth-info'
 import { verifyPassword } from './password'
 import { createSession } from './sessions'
+import { accountKey, assertNotThrottled, clearFailures, loginKeys, recordFailure } from './throttle'
 
 export interface LoginResult {
   tenant: TenantInfo
@@ -23,6 +25,8 @@ export async function login(
   meta: { ip?: string; userAgent?: string },
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase()
+  const keys = loginKeys(email, meta.ip)
+  await assertNotThrottled(core, keys)
   const rows = await core.db.system((tx) =>
     tx.query<any>(
       `SELECT u.id AS user_id, u.email, u.name AS user_name, u.is_admin, u.locale AS user_locale, u.password_hash,
@@ -36,7 +40,12 @@ export async function login(
   const matches = []
   if (!rows.length) await verifyPassword(null, input.password)
   for (const r of rows) if (await verifyPassword(r.password_hash, input.password)) matches.push(r)
-  if (!matches.length) throw new UnauthorizedError('invalid-credentials')
+  if (!matches.length) {
+    const locked = await recordFailure(core, keys)
+    for (const r of rows) auditFailure(core, r.id, r.user_id, meta.ip, locked)
+    throw new UnauthorizedError('invalid-credentials')
+  }
+  await clearFailures(core, accountKey(email))
   if (matches.length > 1) {
     throw new ConflictError('tenant-required', 'This e-mail belongs to several workspaces: choose one', {
       tenants: matches.map((m) => ({ slug: m.slug, name: m.name })),
@@ -44,8 +53,14 @@ export async function login(
   }
   const r = matches[0]
   const session = await core.db.system(async (tx) => {
-    const s = await createSession(tx, r.id, r.user_id, meta, { ttlDays: core.config.sessionDays, now: core.now })
-    await tx.query('UPDATE core_user SET last_login_at = now() WHERE tenant_id = $1 AND id = $2', [r.id, r.user_id])
+    const s = await createSession(tx, r.id, r.user_id, meta, {
+      ttlDays: core.config.sessionDays,
+      now: core.now,
+    })
+    await tx.query('UPDATE core_user SET last_login_at = now() WHERE tenant_id = $1 AND id = $2', [
+      r.id,
+      r.user_id,
+    ])
     return s
   })
   return {
@@ -54,4 +69,20 @@ export async function login(
     token: session.token,
     expiresAt: session.expiresAt,
   }
+}
+
+/**
+ * Written after the answer, not before: awaiting it only when the e-mail exists would let the response
+ * time tell which e-mails have accounts.
+ */
+function auditFailure(
+  core: Core,
+  tenantId: string,
+  userId: string,
+  ip: string | undefined,
+  locked: boolean,
+): void {
+  core
+    .withTenant(tenantId, (ctx) => ctx.audit('login.failed', locked ? { locked: true } : {}), { userId, ip })
+    .catch((e) => console.error(e))
 }

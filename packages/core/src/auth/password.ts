@@ -16,7 +16,8 @@ export function checkPasswordPolicy(password: unknown, path = 'password'): strin
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw new ValidationError([{ path, code: 'weak_password', params: { min: PASSWORD_MIN_LENGTH } }])
   }
-  if (password.length > PASSWORD_MAX_LENGTH) throw new ValidationError([{ path, code: 'too_long', params: { max: PASSWORD_MAX_LENGTH } }])
+  if (password.length > PASSWORD_MAX_LENGTH)
+    throw new ValidationError([{ path, code: 'too_long', params: { max: PASSWORD_MAX_LENGTH } }])
   return password
 }
 

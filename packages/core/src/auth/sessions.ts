@@ -10,6 +10,8 @@ import { generateSecret, hashSecret } from './tokens'
 
 export const SESSION_COOKIE = 'comptoir_session'
 const DAY = 86_400_000
+/** `last_used_at` is refreshed at most this often, so most requests write nothing. */
+const LAST_USED_PRECISION = 5 * 60_000
 
 export interface SessionOptions {
   ttlDays: number
@@ -40,12 +42,16 @@ const USER_COLS = `u.id AS user_id, u.email, u.name AS user_name, u.is_admin, u.
  * Resolves a session token through the system path (the tenant is not known yet). Extends the expiry
  * when more than half of it has passed. Returns null for unknown, expired, or inactive.
  */
-export async function validateSession(db: Database, token: string, o: SessionOptions): Promise<{ auth: AuthInfo; expiresAt: Date; renewed: boolean } | null> {
+export async function validateSession(
+  db: Database,
+  token: string,
+  o: SessionOptions,
+): Promise<{ auth: AuthInfo; expiresAt: Date; renewed: boolean } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = hashSecret(token)
   return db.system(async (tx) => {
     const [r] = await tx.query<any>(
-      `SELECT s.tenant_id, s.expires_at, ${USER_COLS}
+      `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
        FROM core_session s
        JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
        JOIN core_tenant t ON t.id = s.tenant_id
@@ -63,13 +69,26 @@ export async function validateSession(db: Database, token: string, o: SessionOpt
     if (expiresAt.getTime() - now.getTime() < (o.ttlDays * DAY) / 2) {
       expiresAt = new Date(now.getTime() + o.ttlDays * DAY)
       renewed = true
-      await tx.query('UPDATE core_session SET expires_at = $3, last_used_at = now() WHERE tenant_id = $1 AND id = $2', [r.tenant_id, id, expiresAt.toISOString()])
+      await tx.query(
+        'UPDATE core_session SET expires_at = $3, last_used_at = now() WHERE tenant_id = $1 AND id = $2',
+        [r.tenant_id, id, expiresAt.toISOString()],
+      )
+    } else if (now.getTime() - new Date(r.last_used_at).getTime() > LAST_USED_PRECISION) {
+      await tx.query('UPDATE core_session SET last_used_at = $3 WHERE tenant_id = $1 AND id = $2', [
+        r.tenant_id,
+        id,
+        now.toISOString(),
+      ])
     }
     return { auth: authFromRow(r, 'session', { sessionId: id }), expiresAt, renewed }
   })
 }
 
-export function authFromRow(r: any, via: 'session' | 'token', extra: { sessionId?: string; tokenId?: string }): AuthInfo {
+export function authFromRow(
+  r: any,
+  via: 'session' | 'token',
+  extra: { sessionId?: string; tokenId?: string },
+): AuthInfo {
   return {
     tenant: tenantFromRow(r),
     user: { id: r.user_id, email: r.email, name: r.user_name, isAdmin: r.is_admin, locale: r.user_locale },
@@ -93,11 +112,41 @@ export async function validateApiToken(db: Database, token: string, now: Date): 
       [hash, now.toISOString()],
     )
     if (!r) return null
-    await tx.query('UPDATE core_api_token SET last_used_at = now() WHERE tenant_id = $1 AND id = $2', [r.tenant_id, r.token_id])
+    await tx.query('UPDATE core_api_token SET last_used_at = now() WHERE tenant_id = $1 AND id = $2', [
+      r.tenant_id,
+      r.token_id,
+    ])
     return authFromRow(r, 'token', { tokenId: r.token_id })
   })
 }
 
 export async function deleteSession(db: Database, tenantId: string, id: string): Promise<void> {
-  await db.system((tx) => tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [tenantId, id]))
+  await db.system((tx) =>
+    tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [tenantId, id]),
+  )
+}
+
+/** Deletes the user's sessions, all of them or all but `keepId`, in the caller's transaction. */
+export async function deleteUserSessions(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  keepId?: string,
+): Promise<void> {
+  await tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND user_id = $2 AND id <> $3', [
+    tenantId,
+    userId,
+    keepId ?? '',
+  ])
+}
+
+/** The id a session is shown under: derived from its stored hash, which never leaves the server. */
+export function publicSessionId(id: string): string {
+  return hashSecret(`session:${id}`).slice(0, 20)
+}
+
+/** Ends the session a token opened, whatever its tenant (a login replaces the browser's previous session). */
+export async function deleteSessionByToken(db: Database, token: string): Promise<void> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return
+  await db.system((tx) => tx.query('DELETE FROM core_session WHERE id = $1', [hashSecret(token)]))
 }

@@ -36,7 +36,10 @@ export const TENANT_CONTEXT_SQL = `SELECT set_config('role', '${APP_ROLE}', true
 
 let savepointSeq = 0
 /** Savepoint on top of any driver that can run plain statements inside its transaction. */
-export async function withSavepoint<T>(run: (sql: string) => Promise<unknown>, fn: () => Promise<T>): Promise<T> {
+export async function withSavepoint<T>(
+  run: (sql: string) => Promise<unknown>,
+  fn: () => Promise<T>,
+): Promise<T> {
   const name = `sp_${++savepointSeq}`
   await run(`SAVEPOINT ${name}`)
   try {

@@ -29,7 +29,8 @@ export async function syncDerived(db: Database, entities: EntityDef[]): Promise<
         `The database role "${me.name}" must be a superuser or have BYPASSRLS: it owns the schema and serves logins and background work across tenants. Requests run as ${APP_ROLE}, which cannot bypass row-level security.`,
       )
     }
-    if (me.name !== APP_ROLE) await tx.query(`GRANT ${APP_ROLE} TO "${me.name.replace(/"/g, '""')}"`).catch(() => {})
+    if (me.name !== APP_ROLE)
+      await tx.query(`GRANT ${APP_ROLE} TO "${me.name.replace(/"/g, '""')}"`).catch(() => {})
     const tables = await tx.query<{ table_name: string }>(
       `SELECT c.relname AS table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')

@@ -101,10 +101,16 @@ export async function migrate(db: Database, sources: MigrationSource[]): Promise
           try {
             await tx.query(stmt)
           } catch (e) {
-            throw new StartupError(`Migration ${m.tag} of plugin "${m.plugin}" failed: ${(e as Error).message}`)
+            throw new StartupError(
+              `Migration ${m.tag} of plugin "${m.plugin}" failed: ${(e as Error).message}`,
+            )
           }
         }
-        await tx.query('INSERT INTO core_migration (plugin, tag, hash) VALUES ($1, $2, $3)', [m.plugin, m.tag, m.hash])
+        await tx.query('INSERT INTO core_migration (plugin, tag, hash) VALUES ($1, $2, $3)', [
+          m.plugin,
+          m.tag,
+          m.hash,
+        ])
         now.push(m)
       }
       return now

@@ -283,12 +283,15 @@ export function filterOperators(field: FieldDef): string[] {
     case 'select':
     case 'belongsTo':
     case 'user':
-    case 'parent':
     case 'file':
+      return base
+    case 'parent':
+      // Compared on the target record's id.
       return base
     case 'multiSelect':
       return ['contains', 'isNull', 'in']
     case 'address':
+      // Any part contains the text; isNull when every part is empty.
       return ['contains', 'isNull']
   }
 }

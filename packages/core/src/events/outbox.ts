@@ -7,8 +7,17 @@
 import type { Database, Queryable } from '../db/database'
 import type { OutboxEvent } from '../plugin/server-plugin'
 
-export async function writeEvent(tx: Queryable, tenantId: string, event: string, payload: unknown): Promise<void> {
-  await tx.query('INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)', [tenantId, event, JSON.stringify(payload)])
+export async function writeEvent(
+  tx: Queryable,
+  tenantId: string,
+  event: string,
+  payload: unknown,
+): Promise<void> {
+  await tx.query('INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)', [
+    tenantId,
+    event,
+    JSON.stringify(payload),
+  ])
 }
 
 export interface OutboxDispatcherOptions {
@@ -42,7 +51,12 @@ export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispat
     for (const r of rows) {
       try {
         await o.deliver({ id: r.id, tenantId: r.tenant_id, event: r.event, payload: r.payload })
-        await o.db.system((tx) => tx.query('UPDATE core_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE tenant_id = $1 AND id = $2', [r.tenant_id, r.id]))
+        await o.db.system((tx) =>
+          tx.query(
+            'UPDATE core_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE tenant_id = $1 AND id = $2',
+            [r.tenant_id, r.id],
+          ),
+        )
         delivered++
       } catch (e) {
         const wait = Math.min(2 ** r.attempts, 3600)

@@ -16,7 +16,10 @@ export interface Change {
   new: unknown
 }
 
-const plain = (v: unknown) => (v && typeof v === 'object' && 'id' in (v as object) ? { ...(v as object), title: undefined, trashed: undefined } : v)
+const plain = (v: unknown) =>
+  v && typeof v === 'object' && 'id' in (v as object)
+    ? { ...(v as object), title: undefined, trashed: undefined }
+    : v
 
 export function diffRecords(model: EntityModel, before: RecordData | undefined, after: RecordData): Change[] {
   const changes: Change[] = []
@@ -27,11 +30,20 @@ export function diffRecords(model: EntityModel, before: RecordData | undefined, 
     const b = mf.origin === 'custom' ? after.custom?.[key] : after[name]
     const pa = JSON.stringify(plain(a) ?? null)
     const pb = JSON.stringify(plain(b) ?? null)
-    if (pa !== pb && !(before === undefined && (b === null || (Array.isArray(b) && !b.length) || (typeof b === 'object' && b && Object.values(b).every((x) => x === null))))) {
+    if (
+      pa !== pb &&
+      !(
+        before === undefined &&
+        (b === null ||
+          (Array.isArray(b) && !b.length) ||
+          (typeof b === 'object' && b && Object.values(b).every((x) => x === null)))
+      )
+    ) {
       changes.push({ field: name, old: a ?? null, new: b ?? null })
     }
   }
-  if ((before?.owner?.id ?? null) !== (after.owner?.id ?? null)) changes.push({ field: 'owner', old: before?.owner ?? null, new: after.owner })
+  if ((before?.owner?.id ?? null) !== (after.owner?.id ?? null))
+    changes.push({ field: 'owner', old: before?.owner ?? null, new: after.owner })
   return changes
 }
 
@@ -45,11 +57,24 @@ export async function writeHistory(
 ): Promise<void> {
   await ctx.tx.query(
     'INSERT INTO core_history (tenant_id, id, entity, record_id, actor_id, action, changes, note) VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb)',
-    [ctx.tenant.id, uuidv7(), entity, recordId, ctx.user.id, action, JSON.stringify(changes), note ? JSON.stringify(note) : null],
+    [
+      ctx.tenant.id,
+      uuidv7(),
+      entity,
+      recordId,
+      ctx.user.id,
+      action,
+      JSON.stringify(changes),
+      note ? JSON.stringify(note) : null,
+    ],
   )
 }
 
-export async function readHistory(ctx: RequestContext, model: EntityModel, recordId: string): Promise<HistoryEntry[]> {
+export async function readHistory(
+  ctx: RequestContext,
+  model: EntityModel,
+  recordId: string,
+): Promise<HistoryEntry[]> {
   const rows = await ctx.tx.query<any>(
     `SELECT h.id, h.at, h.action, h.changes, h.note, h.actor_id, u.name AS actor_name
      FROM core_history h LEFT JOIN core_user u ON u.tenant_id = h.tenant_id AND u.id = h.actor_id

@@ -15,6 +15,7 @@ import type { Core } from '../server/core'
 import { adminPluginRoutes } from '../tenancy/admin-plugin-routes'
 import { platformRoutes } from '../tenancy/platform-routes'
 import { trashRoutes } from '../trash/routes'
+import { userDirectoryRoutes } from '../users/directory-routes'
 import type { AppEnv } from './env'
 import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTransaction } from './middleware'
 import { problemResponse } from './problem'
@@ -71,6 +72,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   api.route('/records', recordRoutes())
   api.route('/search', searchRoutes())
   api.route('/trash', trashRoutes())
+  api.route('/users', userDirectoryRoutes())
   const admin = new Hono<AppEnv>()
   admin.use(requireAdmin())
   admin.route('/plugins', adminPluginRoutes())

@@ -4,8 +4,10 @@
  * @module
  */
 import type { Hono } from 'hono'
+import { mountAdministration } from '../admin/mount'
+import { mountImportExport } from '../import/mount'
 import type { AppEnv } from './env'
 
 export type MountRoutes = (api: Hono<AppEnv>, admin: Hono<AppEnv>) => void
 
-export const extraRoutes: MountRoutes[] = []
+export const extraRoutes: MountRoutes[] = [mountAdministration, mountImportExport]

@@ -18,7 +18,17 @@ export async function readJson(c: Context): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>
 }
 
+/** The client's address: the socket's, or behind a trusted proxy the one the proxy reports. */
 export function clientIp(c: Context): string | undefined {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined
-  return env?.incoming?.socket?.remoteAddress ?? c.req.header('x-real-ip') ?? undefined
+  const socket = env?.incoming?.socket?.remoteAddress
+  if (c.get('core')?.config.trustProxy) {
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+    return c.req.header('x-real-ip') ?? forwarded?.[forwarded.length - 1] ?? socket
+  }
+  return socket
 }

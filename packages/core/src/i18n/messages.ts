@@ -4,6 +4,7 @@
  * @module
  */
 import type { Locale, Messages } from '../plugin/define-plugin'
+import { authMessages } from './auth-messages'
 
 const fr: Messages = {
   'core:error.required': 'Ce champ est obligatoire.',
@@ -147,7 +148,10 @@ const en: Messages = {
   'core:field.updatedBy': 'Changed by',
 }
 
-export const coreMessages: Record<Locale, Messages> = { fr, en }
+export const coreMessages: Record<Locale, Messages> = {
+  fr: { ...fr, ...authMessages.fr },
+  en: { ...en, ...authMessages.en },
+}
 
 /** Looks a key up in `messages`, then in English, then returns the key; `{name}` takes `params.name`. */
 export function translate(

@@ -40,18 +40,35 @@ export class JobQueue {
   private stopped = true
   private active?: Promise<unknown>
   readonly workerId = randomUUID()
-  constructor(private readonly db: Database, private readonly intervalMs = 1000) {}
+  constructor(
+    private readonly db: Database,
+    private readonly intervalMs = 1000,
+  ) {}
 
   register(queue: string, handler: JobHandler): void {
     this.handlers.set(queue, handler)
   }
 
   /** Adds a job inside the caller's (tenant) transaction: it exists only if that transaction commits. */
-  async enqueue(tx: Queryable, tenantId: string, queue: string, payload: unknown, o: EnqueueOptions = {}): Promise<string> {
+  async enqueue(
+    tx: Queryable,
+    tenantId: string,
+    queue: string,
+    payload: unknown,
+    o: EnqueueOptions = {},
+  ): Promise<string> {
     const id = uuidv7()
     await tx.query(
       'INSERT INTO core_job (tenant_id, id, queue, payload, run_at, max_attempts, created_by) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7)',
-      [tenantId, id, queue, JSON.stringify(payload ?? {}), (o.runAt ?? new Date()).toISOString(), o.maxAttempts ?? 5, o.createdBy ?? null],
+      [
+        tenantId,
+        id,
+        queue,
+        JSON.stringify(payload ?? {}),
+        (o.runAt ?? new Date()).toISOString(),
+        o.maxAttempts ?? 5,
+        o.createdBy ?? null,
+      ],
     )
     return id
   }
@@ -72,18 +89,38 @@ export class JobQueue {
       ),
     )
     const r = rows[0]
-    return r ? { id: r.id, tenantId: r.tenant_id, queue: r.queue, payload: r.payload, attempts: r.attempts, createdBy: r.created_by, maxAttempts: r.max_attempts } as Job : null
+    return r
+      ? ({
+          id: r.id,
+          tenantId: r.tenant_id,
+          queue: r.queue,
+          payload: r.payload,
+          attempts: r.attempts,
+          createdBy: r.created_by,
+          maxAttempts: r.max_attempts,
+        } as Job)
+      : null
   }
 
   private async runOne(job: Job & { maxAttempts?: number }): Promise<void> {
     const handler = this.handlers.get(job.queue)!
     const helpers: JobHelpers = {
       progress: (p) =>
-        this.db.system((tx) =>
-          tx.query('UPDATE core_job SET progress = $3::text::jsonb, locked_at = now() WHERE tenant_id = $1 AND id = $2', [job.tenantId, job.id, JSON.stringify(p)]),
-        ).then(() => undefined),
+        this.db
+          .system((tx) =>
+            tx.query(
+              'UPDATE core_job SET progress = $3::text::jsonb, locked_at = now() WHERE tenant_id = $1 AND id = $2',
+              [job.tenantId, job.id, JSON.stringify(p)],
+            ),
+          )
+          .then(() => undefined),
       cancelled: async () => {
-        const [r] = await this.db.system((tx) => tx.query<{ status: string }>('SELECT status FROM core_job WHERE tenant_id = $1 AND id = $2', [job.tenantId, job.id]))
+        const [r] = await this.db.system((tx) =>
+          tx.query<{ status: string }>('SELECT status FROM core_job WHERE tenant_id = $1 AND id = $2', [
+            job.tenantId,
+            job.id,
+          ]),
+        )
         return r?.status === 'cancelled'
       },
     }

@@ -29,7 +29,13 @@ export async function sendMail(settings: MailSettings, msg: MailMessage): Promis
     tls: { rejectUnauthorized: settings.host !== '127.0.0.1' && settings.host !== 'localhost' },
   })
   try {
-    await transport.sendMail({ from: settings.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html })
+    await transport.sendMail({
+      from: settings.from,
+      to: msg.to,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+    })
   } finally {
     transport.close()
   }

@@ -12,7 +12,12 @@ export interface NumberFormat {
   yearly?: boolean
 }
 
-export async function nextSequenceValue(tx: Queryable, tenantId: string, key: string, period = ''): Promise<number> {
+export async function nextSequenceValue(
+  tx: Queryable,
+  tenantId: string,
+  key: string,
+  period = '',
+): Promise<number> {
   const [r] = await tx.query<{ value: number }>(
     `INSERT INTO core_sequence (tenant_id, key, period, next) VALUES ($1, $2, $3, 2)
      ON CONFLICT (tenant_id, key, period) DO UPDATE SET next = core_sequence.next + 1
@@ -27,7 +32,13 @@ export function formatNumber(value: number, f: NumberFormat, year: number): stri
   return `${f.prefix ?? ''}${f.yearly ? `${year}-` : ''}${body}`
 }
 
-export async function allocateNumber(tx: Queryable, tenantId: string, key: string, f: NumberFormat, now: Date): Promise<string> {
+export async function allocateNumber(
+  tx: Queryable,
+  tenantId: string,
+  key: string,
+  f: NumberFormat,
+  now: Date,
+): Promise<string> {
   const year = now.getUTCFullYear()
   const value = await nextSequenceValue(tx, tenantId, key, f.yearly ? String(year) : '')
   return formatNumber(value, f, year)

@@ -6,6 +6,8 @@
 import { BadRequestError, type FieldError } from '../errors'
 import { normalizeValue } from '../entity/validate'
 import { filterOperators } from '../entity/fields'
+import { columnsOf } from '../entity/columns'
+import { ident } from '../entity/naming'
 import type { EntityModel } from './entity-model'
 import type { Params } from './sql-params'
 import type { Filter, ListQuery } from './types'
@@ -65,15 +67,17 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
   }
   const one = (raw: unknown): unknown => {
     const d =
-      def.type === 'computed'
-        ? {
-            ...def,
-            type: def.resultType === 'text' ? 'text' : 'decimal',
-            precision: 18,
-            scale: 2,
-            maxLength: 1000,
-          }
-        : def
+      def.type === 'parent'
+        ? { ...def, type: 'belongsTo' }
+        : def.type === 'computed'
+          ? {
+              ...def,
+              type: def.resultType === 'text' ? 'text' : 'decimal',
+              precision: 18,
+              scale: 2,
+              maxLength: 1000,
+            }
+          : def
     const r = normalizeValue({ ...d, required: false, maxLength: Math.max(d.maxLength ?? 0, 1000) }, raw)
     if (r.error || r.value === null) {
       errors.push({ path, code: r.error ?? 'invalid_filter' })
@@ -87,6 +91,12 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
       const col = model.valueSql(flt.field)?.sql ?? `t."${flt.field}"`
       return isNull ? `coalesce(cardinality(${col}), 0) = 0` : `cardinality(${col}) > 0`
     }
+    if (def.type === 'address') {
+      const parts = columnsOf(flt.field, def).map((c) => `t.${ident(c.column)} IS NULL`)
+      return isNull ? `(${parts.join(' AND ')})` : `NOT (${parts.join(' AND ')})`
+    }
+    if (def.type === 'parent')
+      return `t.${ident(columnsOf(flt.field, def)[1].column)} IS ${isNull ? '' : 'NOT '}NULL`
     if (!target.sql) return null
     return `${target.sql} IS ${isNull ? '' : 'NOT '}NULL`
   }
@@ -95,10 +105,18 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
     const col = target.sql || `t."${flt.field}"`
     return `${col} && ${p.add(values)}::text[]`
   }
-  if (def.type === 'address' || def.type === 'parent') {
-    errors.push({ path, code: 'invalid_operator' })
-    return null
+  if (def.type === 'address') {
+    const parts = columnsOf(flt.field, def).map((c) => `t.${ident(c.column)}`)
+    if (flt.op === 'isNull') return null
+    const s = String(flt.value ?? '')
+    if (s.length > 200) {
+      errors.push({ path, code: 'too_long' })
+      return null
+    }
+    const pat = p.add(`%${likeEscape(s)}%`)
+    return `(${parts.map((c) => `comptoir_unaccent(lower(${c})) LIKE comptoir_unaccent(lower(${pat}))`).join(' OR ')})`
   }
+  if (def.type === 'parent') target.sql = `t.${ident(columnsOf(flt.field, def)[1].column)}`
   const col = target.sql
   const isText =
     ['text', 'longText', 'email', 'phone', 'url', 'select'].includes(def.type) || def.resultType === 'text'
@@ -116,7 +134,7 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
     case 'in': {
       const arr = (flt.value as unknown[]).map(one)
       if (arr.some((x) => x === undefined) || arr.length > 500) return null
-      return `${col} = ANY(${p.add(arr)}${isText ? '::text[]' : def.type === 'belongsTo' || def.type === 'user' ? '::uuid[]' : ''})`
+      return `${col} = ANY(${p.add(arr)}${isText ? '::text[]' : def.type === 'belongsTo' || def.type === 'user' || def.type === 'parent' ? '::uuid[]' : ''})`
     }
     case 'between': {
       const arr = (flt.value as unknown[]).map(one)

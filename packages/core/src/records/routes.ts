@@ -130,7 +130,8 @@ export function recordRoutes(): Hono<AppEnv> {
     const action = ctx.core.registry.actions.get(`${ref}.${c.req.param('action')}`)
     if (!action || !ctx.enabled.has(action.plugin)) throw new NotFoundError('Unknown action')
     svc.assertEnabled()
-    const row = await svc.loadFor(c.req.param('id'), 'read')
+    // Locked: two concurrent runs of an action on one record (a double conversion) queue up.
+    const row = await svc.loadFor(c.req.param('id'), 'read', { lock: true })
     const scope = ctx.access.scope(action.def.permission)
     if (!ctx.access.covers(scope, row.owner_id) && !(svc.entity.ownership === 'none' && scope !== 'none')) {
       throw new ForbiddenError('forbidden', `Not allowed: ${action.def.permission}`, {

@@ -12,19 +12,8 @@ import { writeHistory, diffRecords } from '../history/history'
 import type { EntityModel } from './entity-model'
 import type { RecordsServiceImpl } from './records-service'
 import type { WriteOptions } from './types'
+import { runHooks } from './hooks'
 import { readWriteInput, type WriteInput } from './write-input'
-
-async function runHooks(
-  svc: RecordsServiceImpl,
-  stage: string,
-  args: { data: RecordData; before?: RecordData; id?: string },
-) {
-  for (const h of svc.ctx.core.registry.hooks.get(`${svc.ref}.${stage}`) ?? []) {
-    const plugin = svc.ctx.core.registry.plugins.find((p) => p.hooks && Object.values(p.hooks).includes(h))
-    if (plugin && !svc.ctx.enabled.has(plugin.manifest.id)) continue
-    await h(svc.ctx, { entity: svc.ref, ...args })
-  }
-}
 
 /** References, uniqueness and cycles of the values being written. */
 async function checkIntegrity(

@@ -19,24 +19,46 @@ interface ResolvedLink {
 
 export function resolveLink(svc: RecordsServiceImpl, kind: string): ResolvedLink {
   const own = svc.entity.links?.find((l) => l.kind === kind)
-  if (own) return { stored: `${svc.ref}.${kind}`, fromRef: svc.ref, toRef: own.target, inverse: false, roleOptions: own.roleOptions }
+  if (own)
+    return {
+      stored: `${svc.ref}.${kind}`,
+      fromRef: svc.ref,
+      toRef: own.target,
+      inverse: false,
+      roleOptions: own.roleOptions,
+    }
   const base = kind.replace(/\.inverse$/, '')
   for (const e of svc.ctx.core.registry.entities.values()) {
     const l = e.links?.find((x) => x.kind === base && x.target === svc.ref)
-    if (l && svc.ctx.enabled.has(e.plugin)) return { stored: `${e.ref}.${base}`, fromRef: e.ref, toRef: svc.ref, inverse: true, roleOptions: l.roleOptions }
+    if (l && svc.ctx.enabled.has(e.plugin))
+      return {
+        stored: `${e.ref}.${base}`,
+        fromRef: e.ref,
+        toRef: svc.ref,
+        inverse: true,
+        roleOptions: l.roleOptions,
+      }
   }
   throw new NotFoundError('Unknown link')
 }
 
-export async function linkRecords(svc: RecordsServiceImpl, id: string, kind: string, targetId: string, role: string | null) {
+export async function linkRecords(
+  svc: RecordsServiceImpl,
+  id: string,
+  kind: string,
+  targetId: string,
+  role: string | null,
+) {
   const { ctx } = svc
   const link = resolveLink(svc, kind)
   await svc.loadFor(id, 'update')
   const otherRef = link.inverse ? link.fromRef : link.toRef
   const other = ctx.records(otherRef) as RecordsServiceImpl
   other.assertGranted('read')
-  if (!(await other.row(targetId))) throw new ValidationError([{ path: 'target', code: 'reference_not_found' }])
-  if (role !== null && link.roleOptions && !link.roleOptions.includes(role)) throw new ValidationError([{ path: 'role', code: 'invalid_option' }])
+  if (!(await other.row(targetId)))
+    throw new ValidationError([{ path: 'target', code: 'reference_not_found' }])
+  if (role !== null && link.roleOptions && !link.roleOptions.includes(role))
+    throw new ValidationError([{ path: 'role', code: 'invalid_option' }])
   const [fromId, toId] = link.inverse ? [targetId, id] : [id, targetId]
   await ctx.tx.query(
     `INSERT INTO core_link (tenant_id, id, kind, from_entity, from_id, to_entity, to_id, role, created_by)
@@ -59,7 +81,13 @@ export async function unlinkRecords(svc: RecordsServiceImpl, id: string, kind: s
   await svc.ctx.emit('core.link.deleted', { kind: link.stored, fromId, toId })
 }
 
-export async function relatedByLink(svc: RecordsServiceImpl, target: RecordsServiceImpl, id: string, via: string, query: ListQuery): Promise<ListResult> {
+export async function relatedByLink(
+  svc: RecordsServiceImpl,
+  target: RecordsServiceImpl,
+  id: string,
+  via: string,
+  query: ListQuery,
+): Promise<ListResult> {
   const kind = via.replace(/^link:/, '').replace(/:inverse$/, '')
   const inverse = via.endsWith(':inverse')
   const link = resolveLink(svc, inverse ? `${kind}.inverse` : kind)

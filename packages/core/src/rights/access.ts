@@ -37,7 +37,8 @@ export class Access {
     this.isAdmin = isAdmin
     this.roles = roles
     this.teamMemberIds = [...new Set([userId, ...teamMemberIds])]
-    for (const r of roles) for (const [k, s] of Object.entries(r.grants)) this.grants.set(k, widest(this.grants.get(k), s))
+    for (const r of roles)
+      for (const [k, s] of Object.entries(r.grants)) this.grants.set(k, widest(this.grants.get(k), s))
   }
 
   /** Scope granted for a permission key (`contacts.contact.read`, `leads.lead.convert`). */

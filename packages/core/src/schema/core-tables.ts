@@ -59,7 +59,9 @@ const tenantCols = {
 }
 
 function tenantKey(name: string) {
-  return (t: { tenantId: any; id: any }) => [primaryKey({ name: `${name}_pkey`, columns: [t.tenantId, t.id] })]
+  return (t: { tenantId: any; id: any }) => [
+    primaryKey({ name: `${name}_pkey`, columns: [t.tenantId, t.id] }),
+  ]
 }
 
 function tenantFk(name: string, cols: any[], target: { tenantId: any; id: any }) {
@@ -103,12 +105,20 @@ export const coreUser = pgTable(
 export const coreTeam = pgTable(
   'core_team',
   { ...tenantCols, name: text('name').notNull(), createdAt: ts('created_at').notNull().defaultNow() },
-  (t) => [...tenantKey('core_team')(t), uniqueIndex('core_team_name_uq').on(t.tenantId, t.name), tenantPolicy()],
+  (t) => [
+    ...tenantKey('core_team')(t),
+    uniqueIndex('core_team_name_uq').on(t.tenantId, t.name),
+    tenantPolicy(),
+  ],
 ).enableRLS()
 
 export const coreTeamMember = pgTable(
   'core_team_member',
-  { tenantId: uuid('tenant_id').notNull(), teamId: uuid('team_id').notNull(), userId: uuid('user_id').notNull() },
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
   (t) => [
     primaryKey({ name: 'core_team_member_pkey', columns: [t.tenantId, t.teamId, t.userId] }),
     tenantFk('core_team_member_team_fk', [t.tenantId, t.teamId], coreTeam),
@@ -129,12 +139,20 @@ export const coreRole = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [...tenantKey('core_role')(t), uniqueIndex('core_role_name_uq').on(t.tenantId, t.name), tenantPolicy()],
+  (t) => [
+    ...tenantKey('core_role')(t),
+    uniqueIndex('core_role_name_uq').on(t.tenantId, t.name),
+    tenantPolicy(),
+  ],
 ).enableRLS()
 
 export const coreUserRole = pgTable(
   'core_user_role',
-  { tenantId: uuid('tenant_id').notNull(), userId: uuid('user_id').notNull(), roleId: uuid('role_id').notNull() },
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    roleId: uuid('role_id').notNull(),
+  },
   (t) => [
     primaryKey({ name: 'core_user_role_pkey', columns: [t.tenantId, t.userId, t.roleId] }),
     tenantFk('core_user_role_user_fk', [t.tenantId, t.userId], coreUser),
@@ -253,8 +271,11 @@ export const coreTrashEntry = pgTable(
     index('core_trash_entry_at_idx').on(t.tenantId, t.deletedAt, t.id),
     index('core_trash_entry_batch_idx').on(t.tenantId, t.batchId),
     index('core_trash_entry_record_idx').on(t.tenantId, t.recordId),
-    index('core_trash_entry_search_idx')
-      .using('gin', t.tenantId, sql.raw(`(comptoir_unaccent(lower(title))) gin_trgm_ops`)),
+    index('core_trash_entry_search_idx').using(
+      'gin',
+      t.tenantId,
+      sql.raw(`(comptoir_unaccent(lower(title))) gin_trgm_ops`),
+    ),
     tenantPolicy(),
   ],
 ).enableRLS()
@@ -370,7 +391,11 @@ export const coreSavedView = pgTable(
     config: jsonb('config').notNull().default({}),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [...tenantKey('core_saved_view')(t), index('core_saved_view_idx').on(t.tenantId, t.entity), tenantPolicy()],
+  (t) => [
+    ...tenantKey('core_saved_view')(t),
+    index('core_saved_view_idx').on(t.tenantId, t.entity),
+    tenantPolicy(),
+  ],
 ).enableRLS()
 
 export const coreFile = pgTable(

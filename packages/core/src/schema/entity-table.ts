@@ -48,7 +48,10 @@ function builderFor(field: FieldDef, column: string, sqlType: string): PgColumnB
   if (sqlType === 'uuid') b = uuid(column)
   else if (sqlType === 'integer') b = integer(column)
   else if (sqlType.startsWith('numeric')) {
-    const [p, s] = sqlType.slice(8, -1).split(',').map((x) => Number(x.trim()))
+    const [p, s] = sqlType
+      .slice(8, -1)
+      .split(',')
+      .map((x) => Number(x.trim()))
     b = numeric(column, { precision: p, scale: s })
   } else if (sqlType === 'date') b = date(column, { mode: 'string' })
   else if (sqlType === 'timestamptz') b = timestamp(column, { withTimezone: true, mode: 'string' })
@@ -98,7 +101,9 @@ export function entityTable(manifest: PluginManifest, name: string) {
       index(`${t}_created_idx`).on(tb.tenant_id, tb.created_at, tb.id).where(live),
       index(`${t}_owner_idx`).on(tb.tenant_id, tb.owner_id).where(live),
       index(`${t}_trash_idx`).on(tb.tenant_id, tb.trash_batch_id).where(sql`trash_batch_id IS NOT NULL`),
-      index(`${t}_search_idx`).using('gin', tb.tenant_id, sql.raw(`(${searchExpression(entity)}) gin_trgm_ops`)).where(live),
+      index(`${t}_search_idx`)
+        .using('gin', tb.tenant_id, sql.raw(`(${searchExpression(entity)}) gin_trgm_ops`))
+        .where(live),
       tenantPolicy(),
     ]
     const sortField = entity.fields[listSort]
@@ -118,7 +123,11 @@ export function entityTable(manifest: PluginManifest, name: string) {
               : 'core_file'
         const stub = refStub(target)
         extras.push(
-          foreignKey({ name: `${t}_${c}_fk`, columns: [tb.tenant_id, tb[c]], foreignColumns: [stub.tenantId, stub.id] }),
+          foreignKey({
+            name: `${t}_${c}_fk`,
+            columns: [tb.tenant_id, tb[c]],
+            foreignColumns: [stub.tenantId, stub.id],
+          }),
           index(`${t}_${c}_idx`).on(tb.tenant_id, tb[c]).where(live),
         )
       } else if (field.type === 'parent') {
@@ -132,4 +141,3 @@ export function entityTable(manifest: PluginManifest, name: string) {
     return extras
   }).enableRLS()
 }
-

@@ -31,7 +31,8 @@ export async function globalSearch(ctx: RequestContext, q: string, perEntity = 5
        WHERE ${where.join(' AND ')} ORDER BY s.score DESC, t.id LIMIT ${perEntity}`,
       p.values,
     )
-    if (rows.length) groups.push({ entity: e.ref, items: rows.map((r) => ({ ...r, score: Number(r.score) })) })
+    if (rows.length)
+      groups.push({ entity: e.ref, items: rows.map((r) => ({ ...r, score: Number(r.score) })) })
   }
   return groups.sort((a, b) => (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0))
 }

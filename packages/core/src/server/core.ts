@@ -23,6 +23,7 @@ import { findTenant, syncPlans, type Plans } from '../tenancy/tenants'
 import type { AuthInfo, TenantInfo } from '../auth/auth-info'
 import { NotFoundError } from '../errors'
 import type { MailSettings } from '../mail/mailer'
+import { RETENTION_QUEUE, scheduleTrashRetention, trashRetentionJob } from '../settings/trash-retention'
 
 export const CORE_VERSION: string = pkg.version
 
@@ -41,6 +42,8 @@ export interface CoreConfig {
   bodyLimit: number
   /** Directory of the built web app, served with an SPA fallback. */
   webRoot?: string
+  /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For. */
+  trustProxy?: boolean
   /** Default outgoing mail when a tenant has not set its own. */
   mail?: MailSettings
 }
@@ -110,7 +113,9 @@ export function createCore(o: CreateCoreOptions): Core {
     migrationSources() {
       return [
         { plugin: 'core', folder: join(corePackageRoot(), 'drizzle') },
-        ...registry.plugins.filter((p) => p.migrations).map((p) => ({ plugin: p.manifest.id, folder: p.migrations! })),
+        ...registry.plugins
+          .filter((p) => p.migrations)
+          .map((p) => ({ plugin: p.manifest.id, folder: p.migrations! })),
       ]
     },
     pendingMigrations: () => pendingMigrations(o.db, core.migrationSources()),
@@ -131,7 +136,15 @@ export function createCore(o: CreateCoreOptions): Core {
       const result = await o.db.tenant(
         tenant.id,
         async (tx) => {
-          ctx = await createRequestContext({ core, tx, tenant, userId: w.userId, auth: w.auth, locale: w.locale, ip: w.ip })
+          ctx = await createRequestContext({
+            core,
+            tx,
+            tenant,
+            userId: w.userId,
+            auth: w.auth,
+            locale: w.locale,
+            ip: w.ip,
+          })
           return fn(ctx)
         },
         { userId: w.userId },
@@ -145,7 +158,10 @@ export function createCore(o: CreateCoreOptions): Core {
       if (!subs.length) return
       const tenant = await core.tenant({ id: event.tenantId })
       const enabled = await o.db.tenant(tenant.id, (tx) =>
-        tx.query<{ plugin_id: string }>('SELECT plugin_id FROM core_tenant_plugin WHERE tenant_id = $1 AND enabled', [tenant.id]),
+        tx.query<{ plugin_id: string }>(
+          'SELECT plugin_id FROM core_tenant_plugin WHERE tenant_id = $1 AND enabled',
+          [tenant.id],
+        ),
       )
       const on = new Set(enabled.map((r) => r.plugin_id))
       for (const p of registry.plugins) {
@@ -157,14 +173,29 @@ export function createCore(o: CreateCoreOptions): Core {
     start() {
       core.outbox.start()
       jobs.start()
+      void scheduleRetentionForAll(core).catch((e) =>
+        console.error('Cannot schedule the trash retention:', e),
+      )
     },
     async stop() {
       await core.outbox.stop()
       await jobs.stop()
     },
   }
-  ;(core as { outbox: OutboxDispatcher }).outbox = createOutboxDispatcher({ db: o.db, deliver: (e) => core.deliver(e) })
+  jobs.register(RETENTION_QUEUE, trashRetentionJob(core))
+  ;(core as { outbox: OutboxDispatcher }).outbox = createOutboxDispatcher({
+    db: o.db,
+    deliver: (e) => core.deliver(e),
+  })
   return core
+}
+
+/** Queues a first trash purge for every active tenant that has none waiting. */
+async function scheduleRetentionForAll(core: Core): Promise<void> {
+  const tenants = await core.db.system((tx) =>
+    tx.query<{ id: string }>("SELECT id FROM core_tenant WHERE status = 'active'"),
+  )
+  for (const t of tenants) await core.withTenant(t.id, (ctx) => scheduleTrashRetention(ctx, core.now()))
 }
 
 /** The directory of `@comptoir/core` (its `drizzle/` folder sits there), from source or from `dist/`. */

@@ -22,17 +22,30 @@ export function platformRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>()
   r.use(async function platformAuth(c, next) {
     const token = c.get('core').config.platformToken
-    if (!token) throw new ForbiddenError('platform-disabled', 'The platform API is not enabled on this server')
+    if (!token)
+      throw new ForbiddenError('platform-disabled', 'The platform API is not enabled on this server')
     const h = c.req.header('authorization') ?? ''
-    if (!h.startsWith('Bearer ') || !sameSecret(h.slice(7).trim(), token)) throw new UnauthorizedError('invalid-token')
+    if (!h.startsWith('Bearer ') || !sameSecret(h.slice(7).trim(), token))
+      throw new UnauthorizedError('invalid-token')
     return next()
   })
   r.get('/plans', (c) => {
     const core = c.get('core')
-    return c.json({ data: Object.keys(core.config.plans).map((id) => ({ id, plugins: planPlugins(core.config.plans, id, core.registry) })) })
+    return c.json({
+      data: Object.keys(core.config.plans).map((id) => ({
+        id,
+        plugins: planPlugins(core.config.plans, id, core.registry),
+      })),
+    })
   })
   r.get('/tenants', async (c) => {
-    const rows = await c.get('core').db.system((tx) => tx.query('SELECT id, slug, name, plan, status, locale, created_at FROM core_tenant ORDER BY created_at'))
+    const rows = await c
+      .get('core')
+      .db.system((tx) =>
+        tx.query(
+          'SELECT id, slug, name, plan, status, locale, created_at FROM core_tenant ORDER BY created_at',
+        ),
+      )
     return c.json({ data: rows })
   })
   r.post('/tenants', async (c) => {
@@ -54,19 +67,25 @@ export function platformRoutes(): Hono<AppEnv> {
     if (!isUuid(id)) throw new NotFoundError()
     const b = await readJson(c)
     const errors = []
-    if (b.plan !== undefined && (typeof b.plan !== 'string' || !core.config.plans[b.plan])) errors.push({ path: 'plan', code: 'invalid_option' })
-    if (b.status !== undefined && b.status !== 'active' && b.status !== 'suspended') errors.push({ path: 'status', code: 'invalid_option' })
+    if (b.plan !== undefined && (typeof b.plan !== 'string' || !core.config.plans[b.plan]))
+      errors.push({ path: 'plan', code: 'invalid_option' })
+    if (b.status !== undefined && b.status !== 'active' && b.status !== 'suspended')
+      errors.push({ path: 'status', code: 'invalid_option' })
     if (errors.length) throw new ValidationError(errors)
     const tenant = await core.db.system((tx) => findTenant(tx, { id }))
     if (!tenant) throw new NotFoundError()
     await core.db.system((tx) =>
-      tx.query('UPDATE core_tenant SET plan = coalesce($2, plan), status = coalesce($3, status) WHERE id = $1', [id, b.plan ?? null, b.status ?? null]),
+      tx.query(
+        'UPDATE core_tenant SET plan = coalesce($2, plan), status = coalesce($3, status) WHERE id = $1',
+        [id, b.plan ?? null, b.status ?? null],
+      ),
     )
     if (b.plan && b.plan !== tenant.plan) {
       const allowed = new Set(planPlugins(core.config.plans, b.plan as string, core.registry))
       await core.withTenant(id, async (ctx) => {
         const ordered = [...core.registry.plugins].reverse().map((p) => p.manifest.id)
-        for (const pid of ordered) if (ctx.enabled.has(pid) && !allowed.has(pid)) await disablePlugin(ctx, pid)
+        for (const pid of ordered)
+          if (ctx.enabled.has(pid) && !allowed.has(pid)) await disablePlugin(ctx, pid)
         await enablePlugins(ctx, [...allowed])
       })
     }

@@ -12,6 +12,7 @@ import type { Locale, RoleTemplateId } from '../plugin/define-plugin'
 import type { RequestContext } from '../records/context'
 import type { Core } from '../server/core'
 import { checkSlug, enableClosure, planPlugins } from './tenants'
+import { scheduleTrashRetention } from '../settings/trash-retention'
 
 const TEMPLATE_NAMES: Record<RoleTemplateId, Record<Locale, string>> = {
   admin: { fr: 'Administrateur', en: 'Administrator' },
@@ -32,24 +33,36 @@ export interface NewTenant {
 export async function applyRoleTemplates(ctx: RequestContext, pluginIds: string[]): Promise<void> {
   for (const id of pluginIds) {
     const p = ctx.core.registry.plugin(id)
-    for (const [template, def] of Object.entries(p?.manifest.roleTemplates ?? {}) as [RoleTemplateId, any][]) {
-      const [role] = await ctx.tx.query<{ id: string; grants: Record<string, string>; fields: Record<string, string> }>(
-        'SELECT id, grants, fields FROM core_role WHERE tenant_id = $1 AND template = $2',
-        [ctx.tenant.id, template],
-      )
+    for (const [template, def] of Object.entries(p?.manifest.roleTemplates ?? {}) as [
+      RoleTemplateId,
+      any,
+    ][]) {
+      const [role] = await ctx.tx.query<{
+        id: string
+        grants: Record<string, string>
+        fields: Record<string, string>
+      }>('SELECT id, grants, fields FROM core_role WHERE tenant_id = $1 AND template = $2', [
+        ctx.tenant.id,
+        template,
+      ])
       const grants = { ...(def.grants ?? {}), ...(role?.grants ?? {}) }
       const fields = { ...(def.fields ?? {}), ...(role?.fields ?? {}) }
       if (role) {
-        await ctx.tx.query('UPDATE core_role SET grants = $3::text::jsonb, fields = $4::text::jsonb, updated_at = now() WHERE tenant_id = $1 AND id = $2', [
-          ctx.tenant.id,
-          role.id,
-          JSON.stringify(grants),
-          JSON.stringify(fields),
-        ])
+        await ctx.tx.query(
+          'UPDATE core_role SET grants = $3::text::jsonb, fields = $4::text::jsonb, updated_at = now() WHERE tenant_id = $1 AND id = $2',
+          [ctx.tenant.id, role.id, JSON.stringify(grants), JSON.stringify(fields)],
+        )
       } else {
         await ctx.tx.query(
           'INSERT INTO core_role (tenant_id, id, name, template, grants, fields) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb)',
-          [ctx.tenant.id, uuidv7(), TEMPLATE_NAMES[template]?.[ctx.tenant.locale] ?? template, template, JSON.stringify(grants), JSON.stringify(fields)],
+          [
+            ctx.tenant.id,
+            uuidv7(),
+            TEMPLATE_NAMES[template]?.[ctx.tenant.locale] ?? template,
+            template,
+            JSON.stringify(grants),
+            JSON.stringify(fields),
+          ],
         )
       }
     }
@@ -59,7 +72,9 @@ export async function applyRoleTemplates(ctx: RequestContext, pluginIds: string[
 /** Enables plugins (with their dependency closure) for the context's tenant; returns what was newly enabled. */
 export async function enablePlugins(ctx: RequestContext, ids: string[]): Promise<string[]> {
   const wanted = new Set<string>()
-  for (const id of ids) for (const x of enableClosure(ctx.core.registry, ctx.core.config.plans, ctx.tenant.plan, id)) wanted.add(x)
+  for (const id of ids)
+    for (const x of enableClosure(ctx.core.registry, ctx.core.config.plans, ctx.tenant.plan, id))
+      wanted.add(x)
   const ordered = ctx.core.registry.plugins.map((p) => p.manifest.id).filter((id) => wanted.has(id))
   const fresh = ordered.filter((id) => !ctx.enabled.has(id))
   for (const id of ordered) {
@@ -76,10 +91,10 @@ export async function enablePlugins(ctx: RequestContext, ids: string[]): Promise
 }
 
 export async function disablePlugin(ctx: RequestContext, id: string): Promise<void> {
-  await ctx.tx.query('UPDATE core_tenant_plugin SET enabled = false, changed_at = now() WHERE tenant_id = $1 AND plugin_id = $2', [
-    ctx.tenant.id,
-    id,
-  ])
+  await ctx.tx.query(
+    'UPDATE core_tenant_plugin SET enabled = false, changed_at = now() WHERE tenant_id = $1 AND plugin_id = $2',
+    [ctx.tenant.id, id],
+  )
   ;(ctx.enabled as Set<string>).delete(id)
 }
 
@@ -102,8 +117,17 @@ export async function createTenant(core: Core, t: NewTenant): Promise<{ tenantId
   const passwordHash = await hashPassword(t.admin.password)
   await core.db.system(async (tx) => {
     const exists = await tx.query('SELECT 1 FROM core_tenant WHERE slug = $1', [slug])
-    if (exists.length) throw new ConflictError('slug-taken', `The slug "${slug}" is already used`, { errors: [{ path: 'slug', code: 'unique' }] })
-    await tx.query('INSERT INTO core_tenant (id, slug, name, plan, locale) VALUES ($1, $2, $3, $4, $5)', [tenantId, slug, t.name, plan, t.locale ?? 'fr'])
+    if (exists.length)
+      throw new ConflictError('slug-taken', `The slug "${slug}" is already used`, {
+        errors: [{ path: 'slug', code: 'unique' }],
+      })
+    await tx.query('INSERT INTO core_tenant (id, slug, name, plan, locale) VALUES ($1, $2, $3, $4, $5)', [
+      tenantId,
+      slug,
+      t.name,
+      plan,
+      t.locale ?? 'fr',
+    ])
   })
   try {
     await core.withTenant(tenantId, async (ctx) => {
@@ -112,6 +136,7 @@ export async function createTenant(core: Core, t: NewTenant): Promise<{ tenantId
         [tenantId, adminId, admin.values.email, admin.values.name, passwordHash, t.locale ?? 'fr'],
       )
       await enablePlugins(ctx, planPlugins(core.config.plans, plan, core.registry))
+      await scheduleTrashRetention(ctx, core.now())
     })
   } catch (e) {
     // Nothing of the tenant was committed but its row: remove it so the slug stays free.

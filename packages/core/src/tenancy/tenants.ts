@@ -32,10 +32,15 @@ export function tenantFromRow(r: any): TenantInfo {
   return { id: r.id, slug: r.slug, name: r.name, plan: r.plan, status: r.status, locale: r.locale }
 }
 
-export async function findTenant(tx: Queryable, by: { id?: string; slug?: string }): Promise<TenantInfo | null> {
+export async function findTenant(
+  tx: Queryable,
+  by: { id?: string; slug?: string },
+): Promise<TenantInfo | null> {
   const rows = by.id
     ? await tx.query('SELECT id, slug, name, plan, status, locale FROM core_tenant WHERE id = $1', [by.id])
-    : await tx.query('SELECT id, slug, name, plan, status, locale FROM core_tenant WHERE slug = $1', [by.slug])
+    : await tx.query('SELECT id, slug, name, plan, status, locale FROM core_tenant WHERE slug = $1', [
+        by.slug,
+      ])
   return rows[0] ? tenantFromRow(rows[0]) : null
 }
 
@@ -60,13 +65,18 @@ export function checkDisable(registry: Registry, enabled: ReadonlySet<string>, i
   if (!registry.plugin(id)) throw new NotFoundError(`Plugin "${id}" is not installed`)
   const blockers = registry.dependents(id).filter((d) => enabled.has(d))
   if (blockers.length) {
-    throw new ConflictError('plugin-required', `"${id}" is required by ${blockers.map((b) => `"${b}"`).join(', ')}; disable ${blockers.length > 1 ? 'them' : 'it'} first.`, { requiredBy: blockers })
+    throw new ConflictError(
+      'plugin-required',
+      `"${id}" is required by ${blockers.map((b) => `"${b}"`).join(', ')}; disable ${blockers.length > 1 ? 'them' : 'it'} first.`,
+      { requiredBy: blockers },
+    )
   }
 }
 
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/
 
 export function checkSlug(slug: unknown): string {
-  if (typeof slug !== 'string' || !SLUG_RE.test(slug)) throw new ValidationError([{ path: 'slug', code: 'invalid_format' }])
+  if (typeof slug !== 'string' || !SLUG_RE.test(slug))
+    throw new ValidationError([{ path: 'slug', code: 'invalid_format' }])
   return slug
 }

@@ -117,7 +117,8 @@ function client(app: Hono<AppEnv>, cookie: string | undefined, userId: string, t
 }
 
 export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
-  const config: Partial<CoreConfig> = { publicUrl: TEST_ORIGIN, ...o.config }
+  // Requests come through app.request, with no socket: clients say who they are with X-Real-IP.
+  const config: Partial<CoreConfig> = { publicUrl: TEST_ORIGIN, trustProxy: true, ...o.config }
   const make = (db: Database) => createCore({ db, plugins: o.plugins, config, now: o.now })
   const { db, core, drop } = await openTestDatabase(make)
   await core.migrate()

@@ -11,6 +11,7 @@ import { writeHistory } from '../history/history'
 import type { RequestContext } from '../records/context'
 import type { RecordsServiceImpl } from '../records/records-service'
 import type { WriteOptions } from '../records/types'
+import { runHooks } from '../records/hooks'
 
 export interface BatchMember {
   entity: string
@@ -69,8 +70,7 @@ export async function trashRecord(
   const { ctx } = svc
   await svc.loadFor(id, 'delete', { system: !!opts.system, lock: true })
   const before = await svc.toRecord((await svc.loadFor(id, 'read', { system: true }))!)
-  for (const h of ctx.core.registry.hooks.get(`${svc.ref}.beforeDelete`) ?? [])
-    await h(ctx, { entity: svc.ref, data: before, id })
+  await runHooks(svc, 'beforeDelete', { data: before, id })
   const batch = await collectBatch(ctx, svc.ref, id)
   const batchId = uuidv7()
   for (const m of batch) {

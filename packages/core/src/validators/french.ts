@@ -42,7 +42,9 @@ export function isVatNumber(value: string): boolean {
     const m = /^FR(\d{2})(\d{9})$/.exec(v)
     return !!m && isSiren(m[2]) && frenchVatNumber(m[2]) === v
   }
-  return /^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[0-9A-Z+*]{2,13}$/.test(v)
+  return /^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)[0-9A-Z+*]{2,13}$/.test(
+    v,
+  )
 }
 
 /** NAF rév. 2 code: `62.01Z` (the dot is optional on input). */

@@ -1,0 +1,30 @@
+/**
+ * What every measure receives: the schedule, the report, the running Comptoir server and floor server,
+ * the measured scenario, the captured statements and a direct connection for the SQL floors.
+ * @module
+ */
+import type postgres from 'postgres'
+import type { Captured } from './capture'
+import type { SeededData } from './data/seed'
+import type { Schedule } from './load/interleave'
+import type { FloorProcess } from './procs/floor-process'
+import type { ServerProcess } from './procs/server-process'
+import type { Report } from './report/report'
+import type { Scenario } from './scenario'
+
+export interface BenchContext {
+  schedule: Schedule
+  report: Report
+  log(line: string): void
+  server: ServerProcess
+  floor: FloorProcess
+  scenario: Scenario
+  captured: Captured
+  data: SeededData
+  /** Owner connection to the measured database (SQL floors, COPY). */
+  sql: postgres.Sql
+  /** URL of the measured database, for pgbench. */
+  url: string
+  /** pgbench is installed. */
+  pgbench: boolean
+}

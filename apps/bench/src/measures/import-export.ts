@@ -1,0 +1,241 @@
+/**
+ * Import of a contacts file through the real import path (`POST /api/v1/import/:entity`, then the job's
+ * status until it is done) beside postgres.js `COPY` of the same rows into the same indexed table; and
+ * export of every contact of the main tenant (rows per second and the server's memory all along) beside
+ * `COPY … TO STDOUT` of the same rows.
+ * @module
+ */
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { manifest as accountsManifest } from '@comptoir/plugin-accounts'
+import { manifest as contactsManifest } from '@comptoir/plugin-contacts'
+import { type Core, createTenant } from '@comptoir/core/server'
+import type postgres from 'postgres'
+import { loadRecords, toRows } from '../data/bulk-loader'
+import { generateAccounts, generateContacts, type GeneratedRecord } from '../data/generate'
+import type { SeededTenant } from '../data/seed'
+import type { BenchContext } from '../context'
+import { signIn } from '../scenario'
+
+const IMPORT_COLUMNS = [
+  'salutation',
+  'firstName',
+  'lastName',
+  'email',
+  'account.id',
+  'title',
+  'department',
+  'officePhone',
+  'mobile',
+  'leadSource',
+  'lawfulBasis',
+  'mailingAddress.street',
+  'mailingAddress.postalCode',
+  'mailingAddress.city',
+  'mailingAddress.country',
+] as const
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+function cellOf(rec: GeneratedRecord, key: string): unknown {
+  const [field, part] = key.split('.')
+  const v = rec.data[field]
+  if (part === 'id') return v
+  return part ? (v as Record<string, unknown> | null)?.[part] : v
+}
+
+/** The file a user would import: RFC 4180, UTF-8, the fields' names as headers. */
+export function importFile(records: GeneratedRecord[]): Buffer {
+  const lines = [IMPORT_COLUMNS.join(',')]
+  for (const r of records) lines.push(IMPORT_COLUMNS.map((k) => csvCell(cellOf(r, k))).join(','))
+  return Buffer.from(`${lines.join('\r\n')}\r\n`)
+}
+
+function copyText(v: unknown): string {
+  if (v === null || v === undefined) return '\\N'
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v)
+  return s.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  )
+}
+
+async function copyRows(sql: postgres.Sql, table: string, rows: Record<string, unknown>[]): Promise<number> {
+  const cols = Object.keys(rows[0])
+  const text = rows.map((r) => cols.map((c) => copyText(r[c])).join('\t')).join('\n') + '\n'
+  const t0 = performance.now()
+  const writable = await sql
+    .unsafe(`COPY "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)
+    .writable()
+  await pipeline(Readable.from([Buffer.from(text)]), writable)
+  return (performance.now() - t0) / 1000
+}
+
+interface ImportRun {
+  seconds: number
+  created: number
+  failed: number
+  status: string
+}
+
+async function runImport(
+  base: string,
+  t: SeededTenant,
+  file: Buffer,
+  timeoutSeconds: number,
+): Promise<ImportRun> {
+  const s = await signIn(base, t)
+  const t0 = performance.now()
+  const r = await fetch(`${base}/api/v1/import/contacts.contact?mode=create`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv; charset=utf-8', cookie: s.cookie, origin: s.origin },
+    body: file,
+  })
+  const started = (await r.json()) as { id?: string; detail?: string }
+  if (r.status !== 202 || !started.id)
+    throw new Error(`Import refused: ${r.status} ${JSON.stringify(started)}`)
+  for (;;) {
+    await new Promise((res) => setTimeout(res, 100))
+    const st = await fetch(`${base}/api/v1/import/jobs/${started.id}?errorsLimit=3`, {
+      headers: { cookie: s.cookie },
+    })
+    const job = (await st.json()) as { status: string; created: number; failed: number; errors?: unknown[] }
+    const seconds = (performance.now() - t0) / 1000
+    if (!['queued', 'running', 'pending'].includes(job.status) || seconds > timeoutSeconds) {
+      if (job.failed) throw new Error(`Import refused ${job.failed} row(s): ${JSON.stringify(job.errors)}`)
+      return { seconds, created: job.created, failed: job.failed, status: job.status }
+    }
+  }
+}
+
+export interface ImportExportOptions {
+  core: Core
+  rows: number
+  timeoutSeconds: number
+}
+
+export async function measureImport(ctx: BenchContext, o: ImportExportOptions): Promise<void> {
+  const { report } = ctx
+  ctx.log(`measuring import of ${o.rows.toLocaleString('en')} contacts`)
+  const { core } = o
+  const password = `Import-${Date.now()}-mot-de-passe`
+  const t = await createTenant(core, {
+    name: 'Import',
+    slug: 'import',
+    admin: { email: 'admin@import.comptoir.test', password, name: 'Admin Import' },
+  })
+  const tenant: SeededTenant = {
+    id: t.tenantId,
+    slug: 'import',
+    adminId: t.adminId,
+    adminEmail: 'admin@import.comptoir.test',
+    password,
+  }
+  const accounts = generateAccounts(7, Math.max(1, Math.ceil(o.rows / 10)), ctx.data.now)
+  const accountTarget = {
+    db: core.db,
+    tenantId: tenant.id,
+    ownerId: tenant.adminId,
+    entity: accountsManifest.entity('account'),
+  }
+  for (let i = 0; i < accounts.length; i += 10_000)
+    await loadRecords(accountTarget, accounts.slice(i, i + 10_000))
+  const plan = { count: o.rows, firstAccountContacts: 0 }
+  const records = generateContacts(7, plan, accounts, ctx.data.now, 0, o.rows)
+  const file = importFile(records)
+  const contactTarget = {
+    db: core.db,
+    tenantId: tenant.id,
+    ownerId: tenant.adminId,
+    entity: contactsManifest.entity('contact'),
+  }
+  const copyRound = (round: number) => {
+    const fresh = generateContacts(7, plan, accounts, ctx.data.now, 0, o.rows)
+    const rows = toRows(contactTarget, fresh)
+    rows.forEach((r, i) => {
+      r.number = `COPY-${round}-${i}`
+    })
+    return copyRows(ctx.sql, contactsManifest.entity('contact').table, rows)
+  }
+  const copy1 = await copyRound(1)
+  const imp = await runImport(ctx.server.base, tenant, file, o.timeoutSeconds)
+  const copy2 = await copyRound(2)
+  const copySeconds = (copy1 + copy2) / 2
+  const importRate = imp.created / imp.seconds
+  const copyRate = o.rows / copySeconds
+  report.metric('import_rows_per_s', importRate)
+  report.metric('import_seconds', imp.seconds)
+  report.metric('import_copy_rows_per_s', copyRate)
+  const ratio = report.ratio('import_vs_copy', importRate / copyRate)
+  report.row({
+    measure: `Import ${o.rows.toLocaleString('en')} contacts (CSV, job done)`,
+    comptoir: `${Math.round(importRate).toLocaleString('en')} rows/s, ${imp.seconds.toFixed(1)} s (${imp.status}, ${imp.created.toLocaleString('en')} created)`,
+    floor: `COPY ${Math.round(copyRate).toLocaleString('en')} rows/s (${copy1.toFixed(1)} s, ${copy2.toFixed(1)} s)`,
+    ratio: `${(ratio * 100).toFixed(0)} %`,
+  })
+  report.budget('import rows/s ÷ COPY rows/s', ratio, '>=', 0.25)
+  report.budget('import rows/s', importRate, '>=', 25_000)
+  report.budget(
+    `import of ${o.rows.toLocaleString('en')} rows, seconds (scaled to 100,000 rows: ≤ 5 s)`,
+    (imp.seconds * 100_000) / o.rows,
+    '<=',
+    5,
+  )
+}
+
+export async function measureExport(ctx: BenchContext, rows: number): Promise<void> {
+  const { report, scenario: sc } = ctx
+  ctx.log(`measuring export of ${rows.toLocaleString('en')} contacts`)
+  const before = ctx.server.rssMb()
+  let peak = before
+  const samples: { rows: number; rss: number }[] = []
+  let lines = 0
+  const timer = setInterval(() => {
+    const rss = ctx.server.rssMb()
+    peak = Math.max(peak, rss)
+    samples.push({ rows: lines, rss })
+  }, 25)
+  const t0 = performance.now()
+  try {
+    const r = await fetch(`${sc.session.base}/api/v1/export/contacts.contact?format=csv`, {
+      headers: { cookie: sc.session.cookie },
+    })
+    if (r.status !== 200 || !r.body) throw new Error(`Export refused: ${r.status} ${await r.text()}`)
+    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++
+    }
+  } finally {
+    clearInterval(timer)
+  }
+  const seconds = (performance.now() - t0) / 1000
+  const exported = lines - 1
+  const rate = exported / seconds
+  const quarter = samples.find((s) => s.rows >= exported / 4)?.rss ?? before
+  const growth = (peak - quarter) / quarter
+  const f0 = performance.now()
+  let floorLines = 0
+  const stream = await ctx.sql
+    .unsafe(
+      `COPY (SELECT * FROM contacts_contact WHERE tenant_id = '${ctx.captured.tenantId}' AND deleted_at IS NULL) TO STDOUT WITH (FORMAT csv, HEADER)`,
+    )
+    .readable()
+  for await (const chunk of stream as AsyncIterable<Buffer>) for (const b of chunk) if (b === 10) floorLines++
+  const floorRate = (floorLines - 1) / ((performance.now() - f0) / 1000)
+  report.metric('export_rows', exported)
+  report.metric('export_rows_per_s', rate)
+  report.metric('export_copy_rows_per_s', floorRate)
+  report.metric('export_rss_before_mb', before)
+  report.metric('export_rss_peak_mb', peak)
+  report.metric('export_rss_growth_after_first_quarter', growth)
+  report.row({
+    measure: `Export ${exported.toLocaleString('en')} contacts (CSV)`,
+    comptoir: `${Math.round(rate).toLocaleString('en')} rows/s, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
+    floor: `COPY TO STDOUT ${Math.round(floorRate).toLocaleString('en')} rows/s`,
+    ratio: `${((rate / floorRate) * 100).toFixed(0)} %`,
+  })
+  report.budget('export rows/s', rate, '>=', 100_000)
+  report.budget('export RSS growth after the first quarter of the rows', growth, '<=', 0.1)
+  if (exported < rows) report.note(`Export returned ${exported} of ${rows} contacts.`)
+}

@@ -1,0 +1,4 @@
+import { runPluginConformance } from '@comptoir/core/testing'
+import fieldTour from '../src/server'
+
+runPluginConformance(fieldTour)

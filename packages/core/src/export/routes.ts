@@ -1,0 +1,62 @@
+/**
+ * `GET /api/v1/export/:entity`: the list as a CSV download, with the list's filters, search, sort and
+ * columns (`filter[…]`, `q`, `sort`, `fields`), French Excel flavour by default or `format=csv` for RFC
+ * 4180. Needs `<ref>.export` and returns only what the user may read; ids and the ids of linked records
+ * are included so that the file can be re-imported as an upsert.
+ * @module
+ */
+import { Hono } from 'hono'
+import { BadRequestError, NotFoundError } from '../errors'
+import type { AppEnv } from '../http/env'
+import { clientIp } from '../http/request'
+import { csvColumns, uniqueHeaders } from '../import/csv-columns'
+import { registerImportJobs } from '../import/register'
+import { parseListQuery } from '../records/parse-query'
+import type { RecordsServiceImpl } from '../records/records-service'
+import { CellText } from './cell-text'
+import { type ExportFormat, FLAVOURS } from './csv-writer'
+import { exportPage, exportStream } from './export-stream'
+
+export function exportRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>()
+  r.get('/:entity', async (c) => {
+    const ctx = c.get('ctx')
+    const ref = c.req.param('entity')
+    if (!ctx.core.registry.entities.has(ref)) throw new NotFoundError(`Unknown entity ${ref}`)
+    registerImportJobs(ctx.core)
+    const url = new URL(c.req.url)
+    const format = (url.searchParams.get('format') ?? 'excel') as ExportFormat
+    if (!(format in FLAVOURS)) {
+      throw new BadRequestError('bad-request', 'Invalid format', [
+        { path: 'format', code: 'invalid_option', params: { options: ['excel', 'csv'] } },
+      ])
+    }
+    for (const p of ['format', 'limit', 'cursor', 'count']) url.searchParams.delete(p)
+    const query = parseListQuery(url)
+    const first = await exportPage(ctx, ref, query)
+    const model = await (ctx.records(ref) as RecordsServiceImpl).model()
+    const columns = csvColumns(model, ctx.core.messages, query.fields)
+    const flavour = FLAVOURS[format]
+    const stream = exportStream({
+      core: ctx.core,
+      auth: c.get('auth'),
+      ip: clientIp(c),
+      ref,
+      query,
+      headers: uniqueHeaders(columns, ctx.locale),
+      text: new CellText(model, columns, flavour, ctx.core.messages, ctx.locale),
+      flavour,
+      format,
+      first,
+    })
+    const name = `${model.entity.name}-${ctx.core.now().toISOString().slice(0, 10)}.csv`
+    return new Response(stream, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+      },
+    })
+  })
+  return r
+}

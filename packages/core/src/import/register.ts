@@ -1,0 +1,45 @@
+/**
+ * Wiring import and export into a running core: the two durable jobs (`core.import`, `core.import.undo`)
+ * and the messages. Call `registerImportJobs(core)` when the app starts, so that imports interrupted by a
+ * restart resume before anyone opens the import pages; the routes also register on first use.
+ * @module
+ */
+import type { Core } from '../server/core'
+import { IMPORT_QUEUE, UNDO_QUEUE } from './import-job-data'
+import { importJobHandler } from './import-job'
+import { mergeImportMessages } from './messages'
+import { undoJobHandler } from './undo-job'
+
+export interface ImportSettings {
+  /** Rows per batch: one transaction and one multi-row INSERT each (default 1,000). */
+  batchSize: number
+  /** Largest file accepted, in bytes (default 1 GiB). */
+  maxFileBytes: number
+  /** How long after it ended an import can be undone, in days (default 7). */
+  undoDays: number
+}
+
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
+  batchSize: 1000,
+  maxFileBytes: 1024 ** 3,
+  undoDays: 7,
+}
+
+const registered = new WeakMap<Core, ImportSettings>()
+
+/**
+ * Registers the import jobs on `core` (once; later calls return the settings in force).
+ * @example
+ * const core = createCore({ db, plugins })
+ * registerImportJobs(core, { undoDays: 30 })
+ */
+export function registerImportJobs(core: Core, o: Partial<ImportSettings> = {}): ImportSettings {
+  const existing = registered.get(core)
+  if (existing) return existing
+  const settings = { ...DEFAULT_IMPORT_SETTINGS, ...o }
+  registered.set(core, settings)
+  mergeImportMessages(core.messages)
+  core.jobs.register(IMPORT_QUEUE, importJobHandler(core, settings))
+  core.jobs.register(UNDO_QUEUE, undoJobHandler(core))
+  return settings
+}

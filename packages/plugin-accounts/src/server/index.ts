@@ -1,0 +1,12 @@
+/**
+ * `@comptoir/plugin-accounts/server`: migrations, identity hooks and demo data of the accounts plugin.
+ * @module
+ */
+import { defineServerPlugin } from '@comptoir/core/server'
+import { manifest } from '../manifest'
+import { migrations } from '../migrations'
+import { demo } from './demo'
+import { hooks } from './hooks'
+
+export default defineServerPlugin(manifest, { migrations, hooks, demo })
+export { manifest }

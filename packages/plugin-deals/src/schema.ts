@@ -1,0 +1,9 @@
+/**
+ * The deals plugin's tables, for drizzle-kit and for plugins that reference them.
+ * @module
+ */
+import { entityTable } from '@comptoir/core/schema'
+import { manifest } from './manifest'
+
+export const stageTable = entityTable(manifest, 'stage')
+export const dealTable = entityTable(manifest, 'deal')

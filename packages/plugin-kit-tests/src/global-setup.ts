@@ -1,0 +1,5 @@
+import { linkExamples } from './paths'
+
+export default function setup(): void {
+  linkExamples()
+}

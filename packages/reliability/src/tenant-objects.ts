@@ -1,0 +1,69 @@
+/**
+ * The administration objects of a tenant that routes address by id — a second user, a role, a team, a
+ * custom field, a saved view, an API token, a session and a notification — created the way an
+ * administrator creates them, so that every `:id` of every route has a real target.
+ * @module
+ */
+import { uuidv7 } from '@comptoir/core/server'
+import type { TestClient, TestCore } from '@comptoir/core/testing'
+
+export interface TenantObjects {
+  userId: string
+  roleId: string
+  teamId: string
+  customFieldId: string
+  viewId: string
+  tokenId: string
+  sessionId: string
+  notificationId: string
+}
+
+async function must(p: Promise<{ status: number; body: any }>, what: string): Promise<any> {
+  const r = await p
+  if (r.status >= 300) throw new Error(`Creating ${what} failed: ${r.status} ${JSON.stringify(r.body)}`)
+  return r.body
+}
+
+export async function createTenantObjects(t: TestCore, admin: TestClient, label: string): Promise<TenantObjects> {
+  const user = await must(
+    admin.post('/api/v1/admin/users', { email: `${label.toLowerCase()}.user@example.test`, name: `${label} Utilisateur` }),
+    'a user',
+  )
+  const role = await must(
+    admin.post('/api/v1/admin/roles', { name: `${label} Rôle`, grants: { 'accounts.account.read': 'all' } }),
+    'a role',
+  )
+  const team = await must(admin.post('/api/v1/admin/teams', { name: `${label} Équipe` }), 'a team')
+  const field = await must(
+    admin.post('/api/v1/admin/custom-fields', {
+      entity: 'accounts.account',
+      name: `${label.toLowerCase()}Note`,
+      type: 'text',
+      labels: { fr: `${label} note`, en: `${label} note` },
+    }),
+    'a custom field',
+  )
+  const view = await must(
+    admin.post('/api/v1/views', { name: `${label} Vue`, entity: 'accounts.account', shared: true }),
+    'a saved view',
+  )
+  const token = await must(admin.post('/api/v1/auth/tokens', { name: `${label} Jeton` }), 'an API token')
+  const sessions = await must(admin.get('/api/v1/auth/sessions'), 'the session list')
+  const notificationId = uuidv7()
+  await t.db.tenant(admin.tenantId, (tx) =>
+    tx.query(
+      'INSERT INTO core_notification (tenant_id, id, user_id, kind, title) VALUES ($1, $2, $3, $4, $5)',
+      [admin.tenantId, notificationId, admin.userId, 'core.test', `${label} Notification`],
+    ),
+  )
+  return {
+    userId: user.id,
+    roleId: role.id,
+    teamId: team.id,
+    customFieldId: field.id,
+    viewId: view.id,
+    tokenId: token.id,
+    sessionId: sessions.data[0].id,
+    notificationId,
+  }
+}
