@@ -3,7 +3,6 @@
  * the measured scenario, the captured statements and a direct connection for the SQL floors.
  * @module
  */
-import type postgres from 'postgres'
 import type { Captured } from './capture'
 import type { SeededData } from './data/seed'
 import type { Schedule } from './load/interleave'
@@ -21,9 +20,7 @@ export interface BenchContext {
   scenario: Scenario
   captured: Captured
   data: SeededData
-  /** Owner connection to the measured database (SQL floors, COPY). */
-  sql: postgres.Sql
-  /** URL of the measured database, for pgbench. */
+  /** URL of the measured database (owner), for the SQL floors, COPY and pgbench. */
   url: string
   /** pgbench is installed. */
   pgbench: boolean

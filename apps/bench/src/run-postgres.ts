@@ -4,7 +4,6 @@
  * @module
  */
 import { createApp, createPostgresDatabase } from '@comptoir/core/server'
-import postgres from 'postgres'
 import { captureStatements } from './capture'
 import type { BenchContext } from './context'
 import { type SeededData, seed } from './data/seed'
@@ -22,11 +21,6 @@ import { startServer } from './procs/server-process'
 import type { Report } from './report/report'
 import { buildScenario, type Scenario, signIn } from './scenario'
 import { createSeededCore } from './seeded-core'
-
-export interface PostgresRun {
-  data: SeededData
-  sql: postgres.Sql
-}
 
 /** Migrates and seeds `url`; the bench's core stays open for capture and plans. */
 export async function seedPostgres(url: string, opts: BenchOptions, log: (l: string) => void) {
@@ -56,7 +50,6 @@ export async function runPostgres(
   const { core, log: queryLog, data } = await seedPostgres(url, opts, log)
   report.metric('seed_seconds', data.seconds)
   report.metric('seed_rows_per_s', data.rows / data.seconds)
-  const sql = postgres(url, { max: 2, onnotice: () => {} })
   try {
     const first = await startServer({ databaseUrl: url })
     await first.stop()
@@ -82,7 +75,6 @@ export async function runPostgres(
           scenario,
           captured,
           data,
-          sql,
           url,
           pgbench: hasPgbench(),
         }
@@ -121,7 +113,6 @@ export async function runPostgres(
       await server.stop()
     }
   } finally {
-    await sql.end()
     await core.db.close()
   }
   return data

@@ -25,16 +25,17 @@ describe('per-plugin migrations', () => {
       'core/0000_extensions',
       'core/0001_core',
       'core/0002_search',
+      'core/0003_search_rows',
       'crm/0000_init',
     ])
     const applied = await c.migrate()
-    expect(applied.map((m) => m.plugin)).toEqual(['core', 'core', 'core', 'crm'])
+    expect(applied.map((m) => m.plugin)).toEqual(['core', 'core', 'core', 'core', 'crm'])
     expect(await c.migrate()).toEqual([])
     expect(await c.pendingMigrations()).toEqual([])
     const ledger = await db.system((tx) =>
       tx.query('SELECT plugin, tag FROM core_migration ORDER BY plugin, tag'),
     )
-    expect(ledger).toHaveLength(4)
+    expect(ledger).toHaveLength(5)
   })
 
   it('stops when an applied migration was edited, naming it', async () => {

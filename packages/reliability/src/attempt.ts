@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { uuidv7 } from '@comptoir/core/server'
-import type { TestClient, TestResponse } from '@comptoir/core/testing'
+import type { TestClient } from '@comptoir/core/testing'
+import type { Answer as TestResponse } from './session-client'
 
 export type AttemptKind = 'read' | 'update' | 'delete' | 'action' | 'filter' | 'link'
 
@@ -58,10 +59,13 @@ export async function judge(client: TestClient, a: Attempt, markers: string[]): 
   const sent = JSON.stringify([a.path, a.body ?? null])
   const text = JSON.stringify(r.body)
   const leaked = markers.filter((m) => !sent.includes(m) && text.includes(m))
-  if (r.status >= 500) return { attempt: a, ok: false, status: r.status, why: `server error ${text.slice(0, 200)}` }
-  if (leaked.length) return { attempt: a, ok: false, status: r.status, why: `answer carries ${leaked.join(', ')}` }
+  if (r.status >= 500)
+    return { attempt: a, ok: false, status: r.status, why: `server error ${text.slice(0, 200)}` }
+  if (leaked.length)
+    return { attempt: a, ok: false, status: r.status, why: `answer carries ${leaked.join(', ')}` }
   if (a.kind === 'filter') return { attempt: a, ok: true, status: r.status }
-  if (r.status < 400) return { attempt: a, ok: false, status: r.status, why: `accepted: ${text.slice(0, 200)}` }
+  if (r.status < 400)
+    return { attempt: a, ok: false, status: r.status, why: `accepted: ${text.slice(0, 200)}` }
   const ids = markers.filter((m) => sent.includes(m) && /^[0-9a-f-]{20,36}$/.test(m))
   const { attempt: nowhere, fresh } = twin(a, ids)
   const other = await client.request(nowhere.method, nowhere.path, nowhere.body)

@@ -17,7 +17,8 @@ export async function behindTheBack<T>(server: ServerProcess, fn: (tx: Queryable
     }
   }
   const c = server.child()
-  if (c && c.exitCode === null && c.signalCode === null) throw new Error('Stop the server before opening its embedded database')
+  if (c && c.exitCode === null && c.signalCode === null)
+    throw new Error('Stop the server before opening its embedded database')
   const db = await createPgliteDatabase({ dataDir: join(server.dataDir, 'db') })
   try {
     return await db.system(fn)

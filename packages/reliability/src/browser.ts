@@ -28,7 +28,13 @@ export async function openWatchedBrowser(): Promise<WatchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'comptoir-xss-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
     viewport: { width: 1360, height: 900 },
     locale: 'fr-FR',
   })
@@ -44,9 +50,14 @@ export async function openWatchedBrowser(): Promise<WatchedBrowser> {
   page.on('console', (m) => {
     if (m.type() !== 'error') return
     const text = m.text()
-    if (/Content Security Policy|Refused to (execute|load|apply|frame|evaluate|connect)|__xss|unsafe-eval|unsafe-inline/i.test(text))
+    if (
+      /Content Security Policy|Refused to (execute|load|apply|frame|evaluate|connect)|__xss|unsafe-eval|unsafe-inline/i.test(
+        text,
+      )
+    )
       incidents.push(`console error: ${text}`)
-    else if (!/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) notes.push(text.split('\n')[0])
+    else if (!/Failed to load resource: the server responded with a status of 4\d\d/.test(text))
+      notes.push(text.split('\n')[0])
   })
   page.on('response', (r) => {
     if (!(r.headers()['content-type'] ?? '').startsWith('text/html')) return
@@ -74,11 +85,31 @@ export async function injectedMarkup(page: Page): Promise<string[]> {
     if (w.__xss !== undefined) found.push(`window.__xss = ${String(w.__xss)}`)
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const tag = el.tagName.toLowerCase()
-      if (['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'isindex', 'keygen', 'marquee', 'template', 'noscript', 'math'].includes(tag))
+      if (
+        [
+          'script',
+          'iframe',
+          'object',
+          'embed',
+          'base',
+          'meta',
+          'link',
+          'style',
+          'isindex',
+          'keygen',
+          'marquee',
+          'template',
+          'noscript',
+          'math',
+        ].includes(tag)
+      )
         found.push(`<${tag}> in the page`)
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) found.push(`<${tag} ${a.name}>`)
-        if (/^(href|src|action|formaction|data|xlink:href)$/i.test(a.name) && /^\s*(javascript|data):/i.test(a.value))
+        if (
+          /^(href|src|action|formaction|data|xlink:href)$/i.test(a.name) &&
+          /^\s*(javascript|data):/i.test(a.value)
+        )
           found.push(`<${tag} ${a.name}="${a.value.slice(0, 40)}">`)
       }
     }

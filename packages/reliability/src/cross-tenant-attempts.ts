@@ -41,10 +41,20 @@ function bodyFor(registry: Registry, method: string, path: string, entity: strin
   return method === 'GET' || method === 'DELETE' ? undefined : {}
 }
 
-const KIND: Record<string, Attempt['kind']> = { GET: 'read', PATCH: 'update', PUT: 'update', DELETE: 'delete', POST: 'action' }
+const KIND: Record<string, Attempt['kind']> = {
+  GET: 'read',
+  PATCH: 'update',
+  PUT: 'update',
+  DELETE: 'delete',
+  POST: 'action',
+}
 
 /** Every route that takes an id, called with the target's ids. */
-export function idAttempts(app: Parameters<typeof apiRoutes>[0], registry: Registry, target: Side): Attempt[] {
+export function idAttempts(
+  app: Parameters<typeof apiRoutes>[0],
+  registry: Registry,
+  target: Side,
+): Attempt[] {
   const out: Attempt[] = []
   for (const route of apiRoutes(app).filter(isTenantRoute)) {
     if (!route.path.includes(':')) continue
@@ -72,7 +82,12 @@ export function idAttempts(app: Parameters<typeof apiRoutes>[0], registry: Regis
 }
 
 /** Every list, search and lookup, filtered by the target's ids, owner and words. */
-export function filterAttempts(app: Parameters<typeof apiRoutes>[0], registry: Registry, own: Side, target: Side): Attempt[] {
+export function filterAttempts(
+  app: Parameters<typeof apiRoutes>[0],
+  registry: Registry,
+  own: Side,
+  target: Side,
+): Attempt[] {
   const out: Attempt[] = []
   const add = (path: string, pattern: string) => out.push({ kind: 'filter', method: 'GET', path, pattern })
   for (const route of apiRoutes(app).filter(isTenantRoute)) {
@@ -80,36 +95,64 @@ export function filterAttempts(app: Parameters<typeof apiRoutes>[0], registry: R
     const pattern = `GET ${route.path}`
     for (const c of expandRoute(route, registry, own.book)) {
       if (c.idKinds.length && !c.path.includes('/related/')) continue
-      const generic = { id: target.records[c.entity ?? 'accounts.account'], user: target.adminId, q: target.label }
+      const generic = {
+        id: target.records[c.entity ?? 'accounts.account'],
+        user: target.adminId,
+        q: target.label,
+      }
       add(`${c.path}?${q(generic)}`, pattern)
-      if (!c.entity || (!/^\/api\/v1\/records\/[^/]+$/.test(c.path) && !c.path.includes('/related/'))) continue
+      if (!c.entity || (!/^\/api\/v1\/(records|export)\/[^/]+$/.test(c.path) && !c.path.includes('/related/')))
+        continue
       const e = registry.entities.get(c.entity)!
       add(`${c.path}?${q({ 'filter[id][eq]': target.records[c.entity] })}`, pattern)
       add(`${c.path}?${q({ 'filter[owner][eq]': target.adminId })}`, pattern)
       for (const [name, f] of Object.entries(e.fields)) {
         if (f.type !== 'belongsTo' || !target.records[f.target]) continue
         add(`${c.path}?${q({ [`filter[${name}][eq]`]: target.records[f.target] })}`, pattern)
-        add(`${c.path}?${q({ [`filter[${name}][in]`]: `${target.records[f.target]},${own.records[f.target]}` })}`, pattern)
+        add(
+          `${c.path}?${q({ [`filter[${name}][in]`]: `${target.records[f.target]},${own.records[f.target]}` })}`,
+          pattern,
+        )
       }
     }
   }
   add(`/api/v1/search?${q({ q: target.label })}`, 'GET /api/v1/search')
   add(`/api/v1/trash?${q({ q: target.label, deletedBy: target.adminId })}`, 'GET /api/v1/trash')
-  add(`/api/v1/admin/access?${q({ user: target.adminId, entity: 'accounts.account', id: target.records['accounts.account'] })}`, 'GET /api/v1/admin/access')
-  add(`/api/v1/admin/access?${q({ user: own.adminId, entity: 'accounts.account', id: target.records['accounts.account'] })}`, 'GET /api/v1/admin/access')
-  add(`/api/v1/p/leads/duplicates?${q({ company: `${target.label} Piste`, lastName: `${target.label} Durand` })}`, 'GET /api/v1/p/leads/duplicates')
+  add(
+    `/api/v1/admin/access?${q({ user: target.adminId, entity: 'accounts.account', id: target.records['accounts.account'] })}`,
+    'GET /api/v1/admin/access',
+  )
+  add(
+    `/api/v1/admin/access?${q({ user: own.adminId, entity: 'accounts.account', id: target.records['accounts.account'] })}`,
+    'GET /api/v1/admin/access',
+  )
+  add(
+    `/api/v1/p/leads/duplicates?${q({ company: `${target.label} Piste`, lastName: `${target.label} Durand` })}`,
+    'GET /api/v1/p/leads/duplicates',
+  )
   return out
 }
 
 /** The intruder's own records, pointed at the target's records. */
-export function linkAttempts(registry: Registry, own: Side, target: Side, lead: string, team: string): Attempt[] {
+export function linkAttempts(
+  registry: Registry,
+  own: Side,
+  target: Side,
+  lead: string,
+  team: string,
+): Attempt[] {
   const out: Attempt[] = []
   const add = (method: string, path: string, body: unknown, pattern: string) =>
     out.push({ kind: 'link', method, path, body, pattern })
   for (const [ref, e] of registry.entities) {
     for (const [name, f] of Object.entries(e.fields)) {
       if (f.type !== 'belongsTo' || !target.records[f.target] || f.readOnly) continue
-      add('PATCH', `/api/v1/records/${ref}/${own.records[ref]}`, { version: 1, [name]: target.records[f.target] }, 'PATCH /api/v1/records/:entity/:id')
+      add(
+        'PATCH',
+        `/api/v1/records/${ref}/${own.records[ref]}`,
+        { version: 1, [name]: target.records[f.target] },
+        'PATCH /api/v1/records/:entity/:id',
+      )
       add(
         'POST',
         `/api/v1/records/${ref}/bulk`,
@@ -118,24 +161,110 @@ export function linkAttempts(registry: Registry, own: Side, target: Side, lead: 
       )
     }
   }
-  add('POST', '/api/v1/records/contacts.contact', { lastName: 'Intrus', account: target.records['accounts.account'] }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/contacts.contact', { lastName: 'Intrus', reportsTo: target.records['contacts.contact'] }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/accounts.account', { name: 'Intrus', parentAccount: target.records['accounts.account'] }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/deals.deal', { name: 'Intrus', account: own.records['accounts.account'], stage: target.records['deals.stage'], closeDate: '2027-01-31' }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/deals.deal', { name: 'Intrus', account: target.records['accounts.account'], stage: own.records['deals.stage'], closeDate: '2027-01-31' }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/deals.deal', { name: 'Intrus', account: own.records['accounts.account'], contact: target.records['contacts.contact'], stage: own.records['deals.stage'], closeDate: '2027-01-31' }, 'POST /api/v1/records/:entity')
-  add('POST', '/api/v1/records/accounts.account', { name: 'Intrus', owner: target.adminId }, 'POST /api/v1/records/:entity')
-  add('POST', `/api/v1/records/contacts.contact/${own.records['contacts.contact']}/links/accounts`, { target: target.records['accounts.account'] }, 'POST /api/v1/records/:entity/:id/links/:kind')
-  add('POST', `/api/v1/records/accounts.account/${own.records['accounts.account']}/links/accounts.inverse`, { target: target.records['contacts.contact'] }, 'POST /api/v1/records/:entity/:id/links/:kind')
+  add(
+    'POST',
+    '/api/v1/records/contacts.contact',
+    { lastName: 'Intrus', account: target.records['accounts.account'] },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/contacts.contact',
+    { lastName: 'Intrus', reportsTo: target.records['contacts.contact'] },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/accounts.account',
+    { name: 'Intrus', parentAccount: target.records['accounts.account'] },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/deals.deal',
+    {
+      name: 'Intrus',
+      account: own.records['accounts.account'],
+      stage: target.records['deals.stage'],
+      closeDate: '2027-01-31',
+    },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/deals.deal',
+    {
+      name: 'Intrus',
+      account: target.records['accounts.account'],
+      stage: own.records['deals.stage'],
+      closeDate: '2027-01-31',
+    },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/deals.deal',
+    {
+      name: 'Intrus',
+      account: own.records['accounts.account'],
+      contact: target.records['contacts.contact'],
+      stage: own.records['deals.stage'],
+      closeDate: '2027-01-31',
+    },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    '/api/v1/records/accounts.account',
+    { name: 'Intrus', owner: target.adminId },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    `/api/v1/records/contacts.contact/${own.records['contacts.contact']}/links/accounts`,
+    { target: target.records['accounts.account'] },
+    'POST /api/v1/records/:entity/:id/links/:kind',
+  )
+  add(
+    'POST',
+    `/api/v1/records/accounts.account/${own.records['accounts.account']}/links/accounts.inverse`,
+    { target: target.records['contacts.contact'] },
+    'POST /api/v1/records/:entity/:id/links/:kind',
+  )
   const convert = `/api/v1/records/leads.lead/${lead}/actions/convert`
   const pattern = 'POST /api/v1/records/:entity/:id/actions/:action'
   add('POST', convert, { account: { mode: 'existing', id: target.records['accounts.account'] } }, pattern)
   add('POST', convert, { contact: { mode: 'existing', id: target.records['contacts.contact'] } }, pattern)
   add('POST', convert, { deal: { name: 'Intrus', stage: target.records['deals.stage'] } }, pattern)
-  add('POST', convert, { account: { mode: 'create', data: { parentAccount: target.records['accounts.account'] } } }, pattern)
-  add('POST', `/api/v1/admin/teams/${team}/members`, { userId: target.adminId }, 'POST /api/v1/admin/teams/:id/members')
-  add('PATCH', `/api/v1/admin/users/${own.book('user')}`, { roles: [target.book('role')] }, 'PATCH /api/v1/admin/users/:id')
-  add('PATCH', `/api/v1/admin/users/${own.book('user')}`, { teams: [target.book('team')] }, 'PATCH /api/v1/admin/users/:id')
-  add('POST', '/api/v1/admin/users', { email: 'intrus@example.test', name: 'Intrus', roles: [target.book('role')] }, 'POST /api/v1/admin/users')
+  add(
+    'POST',
+    convert,
+    { account: { mode: 'create', data: { parentAccount: target.records['accounts.account'] } } },
+    pattern,
+  )
+  add(
+    'POST',
+    `/api/v1/admin/teams/${team}/members`,
+    { userId: target.adminId },
+    'POST /api/v1/admin/teams/:id/members',
+  )
+  add(
+    'PATCH',
+    `/api/v1/admin/users/${own.book('user')}`,
+    { roles: [target.book('role')] },
+    'PATCH /api/v1/admin/users/:id',
+  )
+  add(
+    'PATCH',
+    `/api/v1/admin/users/${own.book('user')}`,
+    { teams: [target.book('team')] },
+    'PATCH /api/v1/admin/users/:id',
+  )
+  add(
+    'POST',
+    '/api/v1/admin/users',
+    { email: 'intrus@example.test', name: 'Intrus', roles: [target.book('role')] },
+    'POST /api/v1/admin/users',
+  )
   return out
 }

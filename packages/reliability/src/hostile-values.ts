@@ -39,7 +39,17 @@ export const ODD_TEXT = [
   '\t\n\r',
 ]
 
-export const BAD_DATES = ['2026-02-30', '2026-13-01', '0000-00-00', '99999-01-01', '2026-1-1', '27/11/2026', '2026-11-27T25:61', 'NaN', '']
+export const BAD_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  '2026-1-1',
+  '27/11/2026',
+  '2026-11-27T25:61',
+  'NaN',
+  '',
+]
 
 const deep = (n: number): unknown => {
   let v: unknown = 'bottom'
@@ -56,10 +66,18 @@ export function hostileValue(big = true): fc.Arbitrary<unknown> {
     fc.string(),
     fc.string({ unit: 'binary' }),
     fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, ...ODD_TEXT, ...BAD_DATES),
-    fc.constantFrom('00000000-0000-0000-0000-000000000000', 'not-a-uuid', '01a2b3c4-0000-7000-8000-00000000000g'),
+    fc.constantFrom(
+      '00000000-0000-0000-0000-000000000000',
+      'not-a-uuid',
+      '01a2b3c4-0000-7000-8000-00000000000g',
+    ),
     fc.object({ maxDepth: 3 }),
     fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 20 }),
-    fc.constantFrom({ id: "' OR 1=1" }, { entity: 'core.user', id: '00000000-0000-0000-0000-000000000000' }, { __proto__: { admin: true } }),
+    fc.constantFrom(
+      { id: "' OR 1=1" },
+      { entity: 'core.user', id: '00000000-0000-0000-0000-000000000000' },
+      { __proto__: { admin: true } },
+    ),
     fc.constant(deep(1000)),
   ]
   if (big)
@@ -76,9 +94,22 @@ export function hostileParam(): fc.Arbitrary<string> {
     fc.string(),
     fc.string({ unit: 'binary', maxLength: 50 }),
     fc.constantFrom(...SQL_PAYLOADS, ...HTML_PAYLOADS, ...ODD_TEXT, ...BAD_DATES),
-    fc.constantFrom('-', ',', '--name', 'name,,id', 'a'.repeat(300), '1e400', '-1', '0', '201', '9'.repeat(30)),
+    fc.constantFrom(
+      '-',
+      ',',
+      '--name',
+      'name,,id',
+      'a'.repeat(300),
+      '1e400',
+      '-1',
+      '0',
+      '201',
+      '9'.repeat(30),
+    ),
     fc
-      .array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.double()), { maxLength: 4 })
+      .array(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.double()), {
+        maxLength: 4,
+      })
       .map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
     fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
   )

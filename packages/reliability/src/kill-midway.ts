@@ -36,7 +36,8 @@ export async function killMidway(
     const db = new URL(server.databaseUrl).pathname.slice(1)
     const deadline = Date.now() + 30_000
     while (!answered && Date.now() < deadline) {
-      const rows = await sql`SELECT query FROM pg_stat_activity WHERE datname = ${db} AND application_name = 'comptoir' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`
+      const rows =
+        await sql`SELECT query FROM pg_stat_activity WHERE datname = ${db} AND application_name = 'comptoir' AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`
       if (rows.some((r) => o.statement.test(r.query))) {
         inside = true
         break

@@ -3,7 +3,7 @@
  * a stable code, and — for invalid input — field errors that name what was sent.
  * @module
  */
-import type { TestResponse } from '@comptoir/core/testing'
+import type { Answer as TestResponse } from './session-client'
 
 /** Empty when the answer is a well-formed refusal or a success, else what is wrong with it. */
 export function problemFault(r: TestResponse, sentKeys: string[] | null): string | null {
@@ -12,16 +12,28 @@ export function problemFault(r: TestResponse, sentKeys: string[] | null): string
   const type = r.headers.get('content-type') ?? ''
   if (!type.startsWith('application/problem+json')) return `refusal without a problem document (${type})`
   const b = r.body
-  if (!b || b.status !== r.status || typeof b.code !== 'string' || typeof b.type !== 'string' || typeof b.title !== 'string')
+  if (
+    !b ||
+    b.status !== r.status ||
+    typeof b.code !== 'string' ||
+    typeof b.type !== 'string' ||
+    typeof b.title !== 'string'
+  )
     return `malformed problem ${JSON.stringify(b).slice(0, 200)}`
   if (r.status === 422) {
     if (!Array.isArray(b.errors) || !b.errors.length) return 'validation problem without field errors'
-    if (b.errors.some((e: any) => typeof e.path !== 'string' || typeof e.code !== 'string' || typeof e.message !== 'string'))
+    if (
+      b.errors.some(
+        (e: any) => typeof e.path !== 'string' || typeof e.code !== 'string' || typeof e.message !== 'string',
+      )
+    )
       return `field error without path, code or message: ${JSON.stringify(b.errors).slice(0, 200)}`
     if (sentKeys) {
       const paths: string[] = b.errors.map((e: any) => String(e.path))
-      const names = (p: string) => p === '' || sentKeys.some((k) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`))
-      if (!paths.some(names)) return `no field error names a field that was sent (${paths.join(', ')} vs ${sentKeys.join(', ')})`
+      const names = (p: string) =>
+        p === '' || sentKeys.some((k) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`))
+      if (!paths.some(names))
+        return `no field error names a field that was sent (${paths.join(', ')} vs ${sentKeys.join(', ')})`
     }
   }
   return null

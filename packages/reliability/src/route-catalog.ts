@@ -26,6 +26,7 @@ export type IdKind =
   | 'session'
   | 'notification'
   | 'linkTarget'
+  | 'importJob'
 
 /** Gives the id to put in a path for a kind (and, for records, the entity). */
 export type IdBook = (kind: IdKind, entity?: string) => string | undefined
@@ -72,16 +73,28 @@ const ID_AFTER: Record<string, IdKind> = {
   tokens: 'token',
   sessions: 'session',
   notifications: 'notification',
+  jobs: 'importJob',
 }
 
-const ALL_KINDS: IdKind[] = ['record', 'user', 'role', 'team', 'customField', 'view', 'token', 'session', 'notification']
+const ALL_KINDS: IdKind[] = [
+  'record',
+  'user',
+  'role',
+  'team',
+  'customField',
+  'view',
+  'token',
+  'session',
+  'notification',
+]
 
 /** The entities a route applies to, and for each the values of its other parameters. */
 function linkKinds(registry: Registry, ref: string): { kind: string; target: string }[] {
   const e = registry.entities.get(ref)!
   const out = (e.links ?? []).map((l) => ({ kind: l.kind, target: l.target }))
   for (const other of registry.entities.values())
-    for (const l of other.links ?? []) if (l.target === ref) out.push({ kind: `${l.kind}.inverse`, target: other.ref })
+    for (const l of other.links ?? [])
+      if (l.target === ref) out.push({ kind: `${l.kind}.inverse`, target: other.ref })
   return out
 }
 
@@ -104,7 +117,12 @@ export function expandRoute(route: RoutePattern, registry: Registry, book: IdBoo
     const next: typeof partial = []
     for (const p of partial) {
       const push = (value: string, extra: Partial<(typeof partial)[number]> = {}) =>
-        next.push({ ...p, ...extra, path: [...p.path, value], idKinds: [...p.idKinds, ...(extra.idKinds ?? [])] })
+        next.push({
+          ...p,
+          ...extra,
+          path: [...p.path, value],
+          idKinds: [...p.idKinds, ...(extra.idKinds ?? [])],
+        })
       const name = seg.slice(1)
       if (name === 'entity') {
         const trash = prev === 'trash'

@@ -24,7 +24,10 @@ async function create(client: TestClient, ref: string, data: Record<string, unkn
 }
 
 export async function seedTenant(admin: TestClient, label: string): Promise<SeededTenant> {
-  const account = await create(admin, 'accounts.account', { name: `${label} Conseil`, email: 'contact@example.test' })
+  const account = await create(admin, 'accounts.account', {
+    name: `${label} Conseil`,
+    email: 'contact@example.test',
+  })
   const other = await create(admin, 'accounts.account', { name: `${label} Industrie` })
   const trashed = await create(admin, 'accounts.account', { name: `${label} Ancien` })
   const contact = await create(admin, 'contacts.contact', {

@@ -45,7 +45,9 @@ export function freePort(): Promise<number> {
     srv.on('error', fail)
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address()
-      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))))
+      srv.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      )
     })
   })
 }

@@ -13,7 +13,12 @@ export type Fetcher = (url: string, init: RequestInit) => Promise<Response>
 
 export interface SessionClient {
   readonly cookie: string
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer<T>>
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Answer<T>>
 }
 
 async function answer(res: Response): Promise<Answer> {
@@ -26,7 +31,9 @@ async function answer(res: Response): Promise<Answer> {
 }
 
 /** A fetcher for a Hono app in this process. */
-export function appFetcher(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }): Fetcher {
+export function appFetcher(app: {
+  request: (url: string, init: RequestInit) => Response | Promise<Response>
+}): Fetcher {
   return async (url, init) => app.request(url, init)
 }
 

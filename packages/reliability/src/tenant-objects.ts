@@ -16,6 +16,7 @@ export interface TenantObjects {
   tokenId: string
   sessionId: string
   notificationId: string
+  importJobId: string
 }
 
 async function must(p: Promise<{ status: number; body: any }>, what: string): Promise<any> {
@@ -24,9 +25,16 @@ async function must(p: Promise<{ status: number; body: any }>, what: string): Pr
   return r.body
 }
 
-export async function createTenantObjects(t: TestCore, admin: TestClient, label: string): Promise<TenantObjects> {
+export async function createTenantObjects(
+  t: TestCore,
+  admin: TestClient,
+  label: string,
+): Promise<TenantObjects> {
   const user = await must(
-    admin.post('/api/v1/admin/users', { email: `${label.toLowerCase()}.user@example.test`, name: `${label} Utilisateur` }),
+    admin.post('/api/v1/admin/users', {
+      email: `${label.toLowerCase()}.user@example.test`,
+      name: `${label} Utilisateur`,
+    }),
     'a user',
   )
   const role = await must(
@@ -49,6 +57,12 @@ export async function createTenantObjects(t: TestCore, admin: TestClient, label:
   )
   const token = await must(admin.post('/api/v1/auth/tokens', { name: `${label} Jeton` }), 'an API token')
   const sessions = await must(admin.get('/api/v1/auth/sessions'), 'the session list')
+  const job = await must(
+    admin.request('POST', '/api/v1/import/accounts.account?mode=create&dryRun=true', `name\n${label} Importé\n`, {
+      'content-type': 'text/csv',
+    }),
+    'an import job',
+  )
   const notificationId = uuidv7()
   await t.db.tenant(admin.tenantId, (tx) =>
     tx.query(
@@ -65,5 +79,6 @@ export async function createTenantObjects(t: TestCore, admin: TestClient, label:
     tokenId: token.id,
     sessionId: sessions.data[0].id,
     notificationId,
+    importJobId: job.id,
   }
 }

@@ -45,7 +45,7 @@ const V: string[] = [
   'javascript:window.__xss=39',
   'data:text/html,<script>window.__xss=40</script>',
   '{{constructor.constructor("window.__xss=41")()}}',
-  '${window.__xss=42}',
+  '\u0024{window.__xss=42}',
   '<img src=x:x onerror=eval(atob("d2luZG93Ll9feHNzPTQz"))>',
   '<svg/onload=window.__xss=44>',
   '<img src=`x`onerror=window.__xss=45>',

@@ -10,12 +10,18 @@ let t: TestCore
 let fetcher: Fetcher
 
 beforeAll(async () => {
-  t = await createTestCore({ plugins: PLUGINS, tenants: ['acme', 'globex'], now: () => new Date(clock), config: { platformToken: PLATFORM } })
+  t = await createTestCore({
+    plugins: PLUGINS,
+    tenants: ['acme', 'globex'],
+    now: () => new Date(clock),
+    config: { platformToken: PLATFORM },
+  })
   fetcher = appFetcher(t.app)
 })
 afterAll(() => t?.close())
 
-const admin = (slug = 'acme') => signIn(fetcher, TEST_ORIGIN, { email: `admin@${slug}.test`, password: TEST_PASSWORD })
+const admin = (slug = 'acme') =>
+  signIn(fetcher, TEST_ORIGIN, { email: `admin@${slug}.test`, password: TEST_PASSWORD })
 const withCookie = (cookie: string) => sessionClient(fetcher, TEST_ORIGIN, cookie)
 const bearer = (token: string, path: string, headers: Record<string, string> = {}) =>
   fetcher(`${TEST_ORIGIN}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } })
@@ -23,7 +29,11 @@ const bearer = (token: string, path: string, headers: Record<string, string> = {
 /** A user of acme with the sales-rep role, signed in, with an API token. */
 async function rep(email: string) {
   const a = await admin()
-  const created = await a.request('POST', '/api/v1/admin/users', { email, name: 'Représentant', password: 'mot-de-passe-solide-42' })
+  const created = await a.request('POST', '/api/v1/admin/users', {
+    email,
+    name: 'Représentant',
+    password: 'mot-de-passe-solide-42',
+  })
   expect(created.status).toBe(201)
   const session = await signIn(fetcher, TEST_ORIGIN, { email, password: 'mot-de-passe-solide-42' })
   const token = (await session.request('POST', '/api/v1/auth/tokens', { name: 'cli' })).body.token as string
@@ -35,7 +45,11 @@ describe('access lifecycle', () => {
     const fixed = 'abcdefghijklmnopqrstuvwxyz234567'
     const res = await fetcher(`${TEST_ORIGIN}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { origin: TEST_ORIGIN, 'content-type': 'application/json', cookie: `comptoir_session=${fixed}` },
+      headers: {
+        origin: TEST_ORIGIN,
+        'content-type': 'application/json',
+        cookie: `comptoir_session=${fixed}`,
+      },
       body: JSON.stringify({ email: 'admin@acme.test', password: TEST_PASSWORD }),
     })
     const issued = /comptoir_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
@@ -45,7 +59,11 @@ describe('access lifecycle', () => {
     const first = await admin()
     const second = await fetcher(`${TEST_ORIGIN}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { origin: TEST_ORIGIN, 'content-type': 'application/json', cookie: `comptoir_session=${first.cookie}` },
+      headers: {
+        origin: TEST_ORIGIN,
+        'content-type': 'application/json',
+        cookie: `comptoir_session=${first.cookie}`,
+      },
       body: JSON.stringify({ email: 'admin@acme.test', password: TEST_PASSWORD }),
     })
     expect(second.status).toBe(200)
@@ -54,8 +72,17 @@ describe('access lifecycle', () => {
 
   it('forged cookies and session ids are refused', async () => {
     const a = await admin()
-    const [row] = await t.db.system((tx) => tx.query<{ id: string }>('SELECT id FROM core_session ORDER BY created_at DESC LIMIT 1'))
-    for (const cookie of [row.id, `${a.cookie}x`, a.cookie.toUpperCase(), '', '../../etc/passwd', `x${a.cookie.slice(1)}`]) {
+    const [row] = await t.db.system((tx) =>
+      tx.query<{ id: string }>('SELECT id FROM core_session ORDER BY created_at DESC LIMIT 1'),
+    )
+    for (const cookie of [
+      row.id,
+      `${a.cookie}x`,
+      a.cookie.toUpperCase(),
+      '',
+      '../../etc/passwd',
+      `x${a.cookie.slice(1)}`,
+    ]) {
       const r = await withCookie(cookie).request('GET', '/api/v1/bootstrap')
       expect(r.status, cookie).toBe(401)
     }
@@ -64,7 +91,7 @@ describe('access lifecycle', () => {
   it('a forged tenant header, query or cookie never changes the tenant a session acts in', async () => {
     const a = await admin('acme')
     const globex = t.tenants.globex
-    const forged = [
+    const forged: Record<string, string>[] = [
       { 'x-tenant-id': globex.id },
       { 'x-comptoir-tenant': globex.slug },
       { 'x-forwarded-host': `${globex.slug}.comptoir.test` },
@@ -89,8 +116,14 @@ describe('access lifecycle', () => {
     const stillThere = sessions.filter((s: any) => !s.current).length
     expect(stillThere).toBeGreaterThan(0)
     const u = await rep('rep.password@acme.test')
-    const elsewhere = await signIn(fetcher, TEST_ORIGIN, { email: 'rep.password@acme.test', password: 'mot-de-passe-solide-42' })
-    const changed = await u.session.request('POST', '/api/v1/auth/password', { current: 'mot-de-passe-solide-42', next: 'nouveau-mot-de-passe-99' })
+    const elsewhere = await signIn(fetcher, TEST_ORIGIN, {
+      email: 'rep.password@acme.test',
+      password: 'mot-de-passe-solide-42',
+    })
+    const changed = await u.session.request('POST', '/api/v1/auth/password', {
+      current: 'mot-de-passe-solide-42',
+      next: 'nouveau-mot-de-passe-99',
+    })
     expect(changed.status).toBe(200)
     expect((await elsewhere.request('GET', '/api/v1/bootstrap')).status).toBe(401)
     expect((await u.session.request('GET', '/api/v1/bootstrap')).status).toBe(401)
@@ -99,7 +132,12 @@ describe('access lifecycle', () => {
 
   it('expired sessions and API tokens are refused', async () => {
     const u = await rep('rep.expiry@acme.test')
-    const short = (await u.session.request('POST', '/api/v1/auth/tokens', { name: 'court', expiresAt: new Date(clock + DAY).toISOString() })).body.token
+    const short = (
+      await u.session.request('POST', '/api/v1/auth/tokens', {
+        name: 'court',
+        expiresAt: new Date(clock + DAY).toISOString(),
+      })
+    ).body.token
     expect((await bearer(short, '/api/v1/bootstrap')).status).toBe(200)
     clock += 2 * DAY
     expect((await bearer(short, '/api/v1/bootstrap')).status).toBe(401)
@@ -128,7 +166,9 @@ describe('access lifecycle', () => {
     expect((await a.request('POST', `/api/v1/admin/users/${u.id}/deactivate`, {})).status).toBe(200)
     expect((await u.session.request('GET', '/api/v1/bootstrap')).status).toBe(401)
     expect((await bearer(u.token, '/api/v1/bootstrap')).status).toBe(401)
-    await expect(signIn(fetcher, TEST_ORIGIN, { email: 'rep.gone@acme.test', password: 'mot-de-passe-solide-42' })).rejects.toThrow(/401/)
+    await expect(
+      signIn(fetcher, TEST_ORIGIN, { email: 'rep.gone@acme.test', password: 'mot-de-passe-solide-42' }),
+    ).rejects.toThrow(/401/)
   })
 
   it('a suspended tenant is refused everywhere, and comes back intact', async () => {
@@ -141,12 +181,17 @@ describe('access lifecycle', () => {
       })
     expect((await platform('suspended')).status).toBe(200)
     expect((await u.session.request('GET', '/api/v1/bootstrap')).status).toBe(403)
-    expect((await u.session.request('POST', '/api/v1/records/accounts.account', { name: 'Pendant' })).status).toBe(403)
+    expect(
+      (await u.session.request('POST', '/api/v1/records/accounts.account', { name: 'Pendant' })).status,
+    ).toBe(403)
     expect((await bearer(u.token, '/api/v1/records/accounts.account')).status).toBe(403)
     await expect(admin()).rejects.toThrow(/401/)
     expect((await platform('active')).status).toBe(200)
     expect((await u.session.request('GET', '/api/v1/bootstrap')).status).toBe(200)
-    const list = await (await admin()).request('GET', '/api/v1/records/accounts.account?filter[name][eq]=Pendant')
+    const list = await (await admin()).request(
+      'GET',
+      '/api/v1/records/accounts.account?filter[name][eq]=Pendant',
+    )
     expect(list.body.data).toEqual([])
   })
 })

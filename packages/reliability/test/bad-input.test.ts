@@ -1,11 +1,19 @@
-import { createTestCore, type TestClient, type TestCore, type TestResponse } from '@comptoir/core/testing'
+import { createTestCore, type TestClient, type TestCore } from '@comptoir/core/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { size } from '../src/budget'
-import { BAD_DATES, HTML_PAYLOADS, hostileParam, hostileValue, ODD_TEXT, SQL_PAYLOADS } from '../src/hostile-values'
+import {
+  BAD_DATES,
+  HTML_PAYLOADS,
+  hostileParam,
+  hostileValue,
+  ODD_TEXT,
+  SQL_PAYLOADS,
+} from '../src/hostile-values'
 import { PLUGINS } from '../src/plugins'
 import { problemFault } from '../src/problem-check'
 import { type SeededTenant, seedTenant } from '../src/seed-tenant'
+import type { Answer as TestResponse } from '../src/session-client'
 import { writeCounter } from '../src/write-counter'
 
 const RUNS = size(200, 5_000)
@@ -34,7 +42,12 @@ function validBody(ref: string): Record<string, unknown> {
     case 'leads.lead':
       return { lastName: 'Fuzz', company: 'Fuzz SARL' }
     case 'deals.deal':
-      return { name: 'Fuzz', account: seed.ids['accounts.account'], stage: seed.ids['deals.stage'], closeDate: '2027-01-31' }
+      return {
+        name: 'Fuzz',
+        account: seed.ids['accounts.account'],
+        stage: seed.ids['deals.stage'],
+        closeDate: '2027-01-31',
+      }
     default:
       return { name: 'Fuzz', position: 500 }
   }
@@ -44,7 +57,19 @@ function keysOf(ref: string): fc.Arbitrary<string> {
   const e = t.core.registry.entities.get(ref)!
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...Object.keys(e.fields)) },
-    { weight: 1, arbitrary: fc.constantFrom('custom', 'owner', 'version', 'id', 'constructor', '__proto__', 'tenant_id', 'deleted_at') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'custom',
+        'owner',
+        'version',
+        'id',
+        'constructor',
+        '__proto__',
+        'tenant_id',
+        'deleted_at',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
   )
 }
@@ -63,13 +88,20 @@ async function check(label: string, send: () => Promise<TestResponse>, sentKeys:
   if (fault) throw new Error(fault)
   if (r.status >= 400) {
     const after = await writeCounter(t.db, admin.tenantId)
-    if (after !== before) throw new Error(`a refused request (${r.status}) wrote something: ${before} → ${after}`)
+    if (after !== before)
+      throw new Error(`a refused request (${r.status}) wrote something: ${before} → ${after}`)
   }
   return r
 }
 
 /** Like `check`, for corpus tests: records the fault instead of stopping at the first one. */
-async function collect(faults: string[], label: string, what: string, send: () => Promise<TestResponse>, sentKeys: string[] | null) {
+async function collect(
+  faults: string[],
+  label: string,
+  what: string,
+  send: () => Promise<TestResponse>,
+  sentKeys: string[] | null,
+) {
   try {
     return await check(label, send, sentKeys)
   } catch (err) {
@@ -89,14 +121,16 @@ function enc(v: string): string {
 
 const json = { 'content-type': 'application/json' }
 /** Runs `RUNS` cases; stops at the first failure and reports it shortly (a case may hold a 1 MB string). */
-const property = <T>(arb: fc.Arbitrary<T>, run: (v: T) => Promise<unknown>) =>
+const property = <T>(arb: fc.Arbitrary<T>, run: (v: T) => Promise<void>) =>
   fc.assert(fc.asyncProperty(arb, run), {
     numRuns: RUNS,
     endOnFailure: true,
     asyncReporter: async (out) => {
       if (!out.failed) return
       const cause = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)
-      throw new Error(`${fc.defaultReportMessage(out)}\nCaused by: ${cause}`.replace(/(.{300})[^\n]{300,}/g, '$1…'))
+      throw new Error(
+        `${fc.defaultReportMessage(out)}\nCaused by: ${cause}`.replace(/(.{300})[^\n]{300,}/g, '$1…'),
+      )
     },
   })
 
@@ -122,19 +156,42 @@ describe('bad input, generated from the metadata', () => {
 
     it(`GET /records/${ref}: filters, sorts, cursors and limits that do not parse`, async () => {
       const e = t.core.registry.entities.get(ref)!
-      const field = fc.oneof(fc.constantFrom(...Object.keys(e.fields), 'id', 'owner', 'createdAt'), fc.string({ maxLength: 20 }))
-      const op = fc.constantFrom('eq', 'ne', 'lt', 'gte', 'in', 'between', 'contains', 'startsWith', 'isNull', 'like', '')
+      const field = fc.oneof(
+        fc.constantFrom(...Object.keys(e.fields), 'id', 'owner', 'createdAt'),
+        fc.string({ maxLength: 20 }),
+      )
+      const op = fc.constantFrom(
+        'eq',
+        'ne',
+        'lt',
+        'gte',
+        'in',
+        'between',
+        'contains',
+        'startsWith',
+        'isNull',
+        'like',
+        '',
+      )
       const param = fc.oneof(
-        fc.tuple(field, op, hostileParam()).map(([f, o, v]) => [`filter[${f}]${o ? `[${o}]` : ''}`, v] as const),
-        fc.tuple(fc.constantFrom('sort', 'cursor', 'limit', 'q', 'count', 'fields', 'filter', 'filter[]'), hostileParam()),
+        fc
+          .tuple(field, op, hostileParam())
+          .map(([f, o, v]) => [`filter[${f}]${o ? `[${o}]` : ''}`, v] as const),
+        fc.tuple(
+          fc.constantFrom('sort', 'cursor', 'limit', 'q', 'count', 'fields', 'filter', 'filter[]'),
+          hostileParam(),
+        ),
       )
       const sortAndCursor = fc
         .tuple(fc.constantFrom(...Object.keys(e.fields), 'createdAt', 'id', '-updatedAt'), hostileParam())
         .map(([s, c]) => [['sort', s] as const, ['cursor', c] as const])
-      await property(fc.oneof(fc.array(param, { minLength: 1, maxLength: 4 }), sortAndCursor), async (params) => {
-        const qs = new URLSearchParams(params.map(([k, v]) => [k, v])).toString()
-        await check(`list ${ref}`, () => admin.get(`/api/v1/records/${ref}?${qs}`), null)
-      })
+      await property(
+        fc.oneof(fc.array(param, { minLength: 1, maxLength: 4 }), sortAndCursor),
+        async (params) => {
+          const qs = new URLSearchParams(params.map(([k, v]) => [k, v])).toString()
+          await check(`list ${ref}`, () => admin.get(`/api/v1/records/${ref}?${qs}`), null)
+        },
+      )
     })
   }
 
@@ -143,18 +200,35 @@ describe('bad input, generated from the metadata', () => {
     const faults: string[] = []
     for (const ref of REFS) {
       for (const key of keys) {
-        const raw = (extra: Record<string, unknown>) => JSON.stringify({ ...extra, [key]: 'x' }).replace('"__proto__"', '"__proto__"')
-        const create = await collect(faults, 'prototype keys', `POST ${ref} {${key}}`, () => admin.request('POST', `/api/v1/records/${ref}`, raw(validBody(ref)), json), [key])
+        const raw = (extra: Record<string, unknown>) =>
+          JSON.stringify({ ...extra, [key]: 'x' }).replace('"__proto__"', '"__proto__"')
+        const create = await collect(
+          faults,
+          'prototype keys',
+          `POST ${ref} {${key}}`,
+          () => admin.request('POST', `/api/v1/records/${ref}`, raw(validBody(ref)), json),
+          [key],
+        )
         const current = await admin.get(`/api/v1/records/${ref}/${seed.ids[ref]}`)
         const update = await collect(
           faults,
           'prototype keys',
           `PATCH ${ref} {${key}}`,
-          () => admin.request('PATCH', `/api/v1/records/${ref}/${seed.ids[ref]}`, raw({ version: current.body.version }), json),
+          () =>
+            admin.request(
+              'PATCH',
+              `/api/v1/records/${ref}/${seed.ids[ref]}`,
+              raw({ version: current.body.version }),
+              json,
+            ),
           [key],
         )
-        for (const [op, r] of [['POST', create], ['PATCH', update]] as const)
-          if (r && (r.status !== 422 || !r.body.errors?.some((e: any) => e.path === key))) faults.push(`${op} ${ref} {${key}} → ${r.status} instead of 422 naming ${key}`)
+        for (const [op, r] of [
+          ['POST', create],
+          ['PATCH', update],
+        ] as const)
+          if (r && (r.status !== 422 || !r.body.errors?.some((e: any) => e.path === key)))
+            faults.push(`${op} ${ref} {${key}} → ${r.status} instead of 422 naming ${key}`)
       }
     }
     expect(faults).toEqual([])
@@ -168,10 +242,22 @@ describe('bad input, generated from the metadata', () => {
         if (f.type === 'computed') continue
         for (const value of [null, '', [], {}]) {
           const what = `${ref}.${name} = ${JSON.stringify(value)}`
-          await collect(faults, 'empty values', `POST ${what}`, () => admin.post(`/api/v1/records/${ref}`, { ...validBody(ref), [name]: value }), [name])
+          await collect(
+            faults,
+            'empty values',
+            `POST ${what}`,
+            () => admin.post(`/api/v1/records/${ref}`, { ...validBody(ref), [name]: value }),
+            [name],
+          )
           const current = await admin.get(`/api/v1/records/${ref}/${seed.ids[ref]}`)
           const patch = { version: current.body.version, [name]: value }
-          await collect(faults, 'empty values', `PATCH ${what}`, () => admin.patch(`/api/v1/records/${ref}/${seed.ids[ref]}`, patch), [name])
+          await collect(
+            faults,
+            'empty values',
+            `PATCH ${what}`,
+            () => admin.patch(`/api/v1/records/${ref}/${seed.ids[ref]}`, patch),
+            [name],
+          )
         }
       }
     }
@@ -185,16 +271,35 @@ describe('bad input, generated from the metadata', () => {
     for (const p of payloads) {
       const v = enc(p)
       for (const ref of REFS) {
-        gets.push(`/api/v1/records/${ref}?q=${v}`, `/api/v1/records/${ref}?filter[id][eq]=${v}`, `/api/v1/records/${ref}?sort=${v}`)
-        gets.push(`/api/v1/records/${ref}?cursor=${cursor([p, p])}`, `/api/v1/records/${ref}?sort=-createdAt&cursor=${cursor([p, p])}`)
+        gets.push(
+          `/api/v1/records/${ref}?q=${v}`,
+          `/api/v1/records/${ref}?filter[id][eq]=${v}`,
+          `/api/v1/records/${ref}?sort=${v}`,
+        )
+        gets.push(
+          `/api/v1/records/${ref}?cursor=${cursor([p, p])}`,
+          `/api/v1/records/${ref}?sort=-createdAt&cursor=${cursor([p, p])}`,
+        )
       }
-      gets.push(`/api/v1/records/accounts.account?filter[name][contains]=${v}`, `/api/v1/records/accounts.account?filter[name][startsWith]=${v}`)
-      gets.push(`/api/v1/records/deals.deal?filter[closeDate][between]=${v},${v}`, `/api/v1/records/deals.deal?filter[amount][gte]=${v}`)
-      gets.push(`/api/v1/search?q=${v}`, `/api/v1/trash?q=${v}`, `/api/v1/trash?from=${v}`, `/api/v1/trash?cursor=${cursor([p, p])}`)
+      gets.push(
+        `/api/v1/records/accounts.account?filter[name][contains]=${v}`,
+        `/api/v1/records/accounts.account?filter[name][startsWith]=${v}`,
+      )
+      gets.push(
+        `/api/v1/records/deals.deal?filter[closeDate][between]=${v},${v}`,
+        `/api/v1/records/deals.deal?filter[amount][gte]=${v}`,
+      )
+      gets.push(
+        `/api/v1/search?q=${v}`,
+        `/api/v1/trash?q=${v}`,
+        `/api/v1/trash?from=${v}`,
+        `/api/v1/trash?cursor=${cursor([p, p])}`,
+      )
       gets.push(`/api/v1/p/leads/duplicates?company=${v}&email=${v}&lastName=${v}`)
     }
     const faults: string[] = []
-    for (const path of gets) await collect(faults, 'corpus parameters', path.slice(0, 120), () => admin.get(path), null)
+    for (const path of gets)
+      await collect(faults, 'corpus parameters', path.slice(0, 120), () => admin.get(path), null)
     expect(faults).toEqual([])
   })
 
@@ -203,11 +308,22 @@ describe('bad input, generated from the metadata', () => {
       { account: hostileValue(false), contact: hostileValue(false), deal: hostileValue(false) },
       { requiredKeys: [] },
     )
-    const target = fc.record({ mode: fc.constantFrom('create', 'existing', 'x'), id: hostileValue(false), data: hostileValue(false) }, { requiredKeys: [] })
+    const target = fc.record(
+      {
+        mode: fc.constantFrom('create', 'existing', 'x'),
+        id: hostileValue(false),
+        data: hostileValue(false),
+      },
+      { requiredKeys: [] },
+    )
     const body = fc.oneof(spec, fc.record({ account: target, contact: target }, { requiredKeys: [] }))
     await property(body, async (b) => {
       const lead = await admin.post('/api/v1/records/leads.lead', { lastName: 'Conv', company: 'Conv SARL' })
-      const r = await check('convert', () => admin.post(`/api/v1/records/leads.lead/${lead.body.id}/actions/convert`, b), Object.keys(b))
+      const r = await check(
+        'convert',
+        () => admin.post(`/api/v1/records/leads.lead/${lead.body.id}/actions/convert`, b),
+        Object.keys(b),
+      )
       expect(r.status).not.toBe(500)
     })
   })
@@ -215,12 +331,26 @@ describe('bad input, generated from the metadata', () => {
   it('links, bulk operations and trash actions with hostile bodies and ids', async () => {
     const contact = seed.ids['contacts.contact']
     const op = fc.oneof(
-      fc.record({ target: hostileValue(false), role: hostileValue(false) }).map((b) => ['POST', `/api/v1/records/contacts.contact/${contact}/links/accounts`, b] as const),
-      fc.record({ action: fc.oneof(fc.constantFrom('delete', 'update'), hostileValue(false)), ids: hostileValue(), data: hostileValue(false) }, { requiredKeys: ['action'] }).map(
-        (b) => ['POST', '/api/v1/records/accounts.account/bulk', b] as const,
+      fc
+        .record({ target: hostileValue(false), role: hostileValue(false) })
+        .map((b) => ['POST', `/api/v1/records/contacts.contact/${contact}/links/accounts`, b] as const),
+      fc
+        .record(
+          {
+            action: fc.oneof(fc.constantFrom('delete', 'update'), hostileValue(false)),
+            ids: hostileValue(),
+            data: hostileValue(false),
+          },
+          { requiredKeys: ['action'] },
+        )
+        .map((b) => ['POST', '/api/v1/records/accounts.account/bulk', b] as const),
+      hostileParam().map(
+        (id) => ['POST', `/api/v1/trash/accounts.account/${encodeURIComponent(id)}/restore`, {}] as const,
       ),
-      hostileParam().map((id) => ['POST', `/api/v1/trash/accounts.account/${encodeURIComponent(id)}/restore`, {}] as const),
-      hostileParam().map((id) => ['GET', `/api/v1/records/accounts.account/${encodeURIComponent(id)}/history`, undefined] as const),
+      hostileParam().map(
+        (id) =>
+          ['GET', `/api/v1/records/accounts.account/${encodeURIComponent(id)}/history`, undefined] as const,
+      ),
     )
     await property(op, async ([method, path, body]) => {
       const sent = body && typeof body === 'object' ? [...Object.keys(body), 'ids', 'target'] : null
@@ -229,11 +359,37 @@ describe('bad input, generated from the metadata', () => {
   })
 
   it('search, trash list and duplicate check with parameters that do not parse', async () => {
-    const route = fc.constantFrom('/api/v1/search', '/api/v1/trash', '/api/v1/p/leads/duplicates', '/api/v1/admin/audit', '/api/v1/notifications')
-    const key = fc.constantFrom('q', 'cursor', 'limit', 'from', 'to', 'deletedBy', 'entity', 'email', 'phone', 'company', 'event', 'user')
-    await property(fc.tuple(route, fc.array(fc.tuple(key, hostileParam()), { minLength: 1, maxLength: 3 })), async ([path, params]) => {
-      await check('search, trash, duplicates', () => admin.get(`${path}?${new URLSearchParams(params)}`), null)
-    })
+    const route = fc.constantFrom(
+      '/api/v1/search',
+      '/api/v1/trash',
+      '/api/v1/p/leads/duplicates',
+      '/api/v1/admin/audit',
+      '/api/v1/notifications',
+    )
+    const key = fc.constantFrom(
+      'q',
+      'cursor',
+      'limit',
+      'from',
+      'to',
+      'deletedBy',
+      'entity',
+      'email',
+      'phone',
+      'company',
+      'event',
+      'user',
+    )
+    await property(
+      fc.tuple(route, fc.array(fc.tuple(key, hostileParam()), { minLength: 1, maxLength: 3 })),
+      async ([path, params]) => {
+        await check(
+          'search, trash, duplicates',
+          () => admin.get(`${path}?${new URLSearchParams(params)}`),
+          null,
+        )
+      },
+    )
   })
 
   it('raw bodies: broken JSON, duplicate keys, 1,000- and 100,000-deep nesting, non-objects', async () => {
@@ -264,7 +420,9 @@ describe('bad input, generated from the metadata', () => {
   it('bodies above the size limit get 413 on every write route, and write nothing', async () => {
     const limit = t.core.config.bodyLimit
     const big = JSON.stringify({ name: 'x'.repeat(limit) })
-    const writes = t.app.routes.filter((r) => r.method !== 'ALL' && r.method !== 'GET' && r.path.startsWith('/api/'))
+    const writes = t.app.routes.filter(
+      (r) => r.method !== 'ALL' && r.method !== 'GET' && r.path.startsWith('/api/'),
+    )
     const tried = new Set<string>()
     for (const r of writes) {
       const path = r.path
@@ -281,8 +439,13 @@ describe('bad input, generated from the metadata', () => {
 
   it('an import file above the JSON body limit is still accepted: import files have their own limit', async () => {
     const rows = Math.ceil((2 * t.core.config.bodyLimit) / 20)
-    const csv = ['name', ...Array.from({ length: rows }, (_, i) => `Grand import ${String(i).padStart(8, '0')}`)].join('\n')
-    const r = await admin.request('POST', '/api/v1/import/accounts.account?mode=create&dryRun=true', csv, { 'content-type': 'text/csv' })
+    const csv = [
+      'name',
+      ...Array.from({ length: rows }, (_, i) => `Grand import ${String(i).padStart(8, '0')}`),
+    ].join('\n')
+    const r = await admin.request('POST', '/api/v1/import/accounts.account?mode=create&dryRun=true', csv, {
+      'content-type': 'text/csv',
+    })
     expect(r.status, JSON.stringify(r.body).slice(0, 200)).toBe(202)
   })
 })

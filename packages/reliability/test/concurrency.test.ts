@@ -15,14 +15,17 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const statuses = (rs: { status: number }[]) => rs.map((r) => r.status).sort()
-const count = async (ref: string) => (await admin.get(`/api/v1/records/${ref}?count=true&limit=1`)).body.total as number
+const count = async (ref: string) =>
+  (await admin.get(`/api/v1/records/${ref}?count=true&limit=1`)).body.total as number
 
 describe(`concurrency on the real plugins (${process.env.COMPTOIR_TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('50 concurrent updates of one deal with the same version: one wins, 49 get 409, history has one entry', async () => {
     const id = seed.ids['deals.deal']
     const { version } = (await admin.get(`/api/v1/records/deals.deal/${id}`)).body
     const rs = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => admin.patch(`/api/v1/records/deals.deal/${id}`, { version, nextStep: `Relance ${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        admin.patch(`/api/v1/records/deals.deal/${id}`, { version, nextStep: `Relance ${i}` }),
+      ),
     )
     expect(statuses(rs)).toEqual([200, ...Array(49).fill(409)])
     const after = (await admin.get(`/api/v1/records/deals.deal/${id}`)).body
@@ -33,11 +36,15 @@ describe(`concurrency on the real plugins (${process.env.COMPTOIR_TEST_DATABASE_
   })
 
   it('20 concurrent conversions of one lead: exactly one converts, one account, contact and deal appear', async () => {
-    const lead = (await admin.post('/api/v1/records/leads.lead', { lastName: 'Concurrent', company: 'Course SARL' })).body
+    const lead = (
+      await admin.post('/api/v1/records/leads.lead', { lastName: 'Concurrent', company: 'Course SARL' })
+    ).body
     const before = await Promise.all(['accounts.account', 'contacts.contact', 'deals.deal'].map(count))
     const body = { deal: { name: 'Affaire course' } }
     const rs = await Promise.all(
-      Array.from({ length: 20 }, () => admin.post(`/api/v1/records/leads.lead/${lead.id}/actions/convert`, body)),
+      Array.from({ length: 20 }, () =>
+        admin.post(`/api/v1/records/leads.lead/${lead.id}/actions/convert`, body),
+      ),
     )
     expect(rs.filter((r) => r.status === 200)).toHaveLength(1)
     expect(rs.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true)
@@ -51,7 +58,12 @@ describe(`concurrency on the real plugins (${process.env.COMPTOIR_TEST_DATABASE_
   it('50 parallel creations, a fifth of them refused: the numbers of the others have no gap and no duplicate', async () => {
     const rs = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        admin.post('/api/v1/records/leads.lead', i % 5 === 4 ? { lastName: 'Refusé', company: 'X', siren: '123456789' } : { lastName: `Numéro ${i}`, company: 'Y' }),
+        admin.post(
+          '/api/v1/records/leads.lead',
+          i % 5 === 4
+            ? { lastName: 'Refusé', company: 'X', siren: '123456789' }
+            : { lastName: `Numéro ${i}`, company: 'Y' },
+        ),
       ),
     )
     const ok = rs.filter((r) => r.status === 201)
@@ -66,15 +78,22 @@ describe(`concurrency on the real plugins (${process.env.COMPTOIR_TEST_DATABASE_
 
   it('10 concurrent deletions and restores of one account with its contacts: one batch, restored whole', async () => {
     const acc = (await admin.post('/api/v1/records/accounts.account', { name: 'Corbeille concurrente' })).body
-    for (let i = 0; i < 5; i++) await admin.post('/api/v1/records/contacts.contact', { lastName: `Enfant ${i}`, account: acc.id })
-    const dels = await Promise.all(Array.from({ length: 10 }, () => admin.delete(`/api/v1/records/accounts.account/${acc.id}`)))
+    for (let i = 0; i < 5; i++)
+      await admin.post('/api/v1/records/contacts.contact', { lastName: `Enfant ${i}`, account: acc.id })
+    const dels = await Promise.all(
+      Array.from({ length: 10 }, () => admin.delete(`/api/v1/records/accounts.account/${acc.id}`)),
+    )
     expect(dels.filter((r) => r.status === 200)).toHaveLength(1)
     expect(dels.find((r) => r.status === 200)!.body.count).toBe(6)
-    const restores = await Promise.all(Array.from({ length: 10 }, () => admin.post(`/api/v1/trash/accounts.account/${acc.id}/restore`)))
+    const restores = await Promise.all(
+      Array.from({ length: 10 }, () => admin.post(`/api/v1/trash/accounts.account/${acc.id}/restore`)),
+    )
     expect(restores.filter((r) => r.status === 200)).toHaveLength(1)
     expect(restores.find((r) => r.status === 200)!.body.restored).toBe(6)
     expect(restores.filter((r) => r.status !== 200).every((r) => r.status === 404)).toBe(true)
-    const children = await admin.get(`/api/v1/records/accounts.account/${acc.id}/related/contacts.contact.account`)
+    const children = await admin.get(
+      `/api/v1/records/accounts.account/${acc.id}/related/contacts.contact.account`,
+    )
     expect(children.body.data).toHaveLength(5)
   })
 })

@@ -24,12 +24,28 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const FORGED: { name: string; headers: (cookie: string) => Record<string, string>; method?: string }[] = [
-  { name: 'foreign Origin', headers: (c) => ({ cookie: c, origin: 'https://evil.example', 'content-type': 'application/json' }) },
+  {
+    name: 'foreign Origin',
+    headers: (c) => ({ cookie: c, origin: 'https://evil.example', 'content-type': 'application/json' }),
+  },
   { name: 'no Origin', headers: (c) => ({ cookie: c, 'content-type': 'application/json' }) },
   { name: 'text/plain', headers: (c) => ({ cookie: c, origin: TEST_ORIGIN, 'content-type': 'text/plain' }) },
-  { name: 'form', headers: (c) => ({ cookie: c, origin: TEST_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }) },
-  { name: 'Origin null', headers: (c) => ({ cookie: c, origin: 'null', 'content-type': 'application/json' }) },
-  { name: 'sibling Origin', headers: (c) => ({ cookie: c, origin: 'http://comptoir.test.evil.example', 'content-type': 'application/json' }) },
+  {
+    name: 'form',
+    headers: (c) => ({ cookie: c, origin: TEST_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }),
+  },
+  {
+    name: 'Origin null',
+    headers: (c) => ({ cookie: c, origin: 'null', 'content-type': 'application/json' }),
+  },
+  {
+    name: 'sibling Origin',
+    headers: (c) => ({
+      cookie: c,
+      origin: 'http://comptoir.test.evil.example',
+      'content-type': 'application/json',
+    }),
+  },
   { name: 'as GET', headers: (c) => ({ cookie: c, origin: 'https://evil.example' }), method: 'GET' },
 ]
 
@@ -56,12 +72,17 @@ describe('CSRF', () => {
         const res = await fetcher(`${TEST_ORIGIN}${r.path}`, {
           method,
           headers: f.headers(`comptoir_session=${admin.cookie}`),
-          body: method === 'GET' ? undefined : JSON.stringify({ name: 'Forgé', version: 1, target: seed.otherAccountId }),
+          body:
+            method === 'GET'
+              ? undefined
+              : JSON.stringify({ name: 'Forgé', version: 1, target: seed.otherAccountId }),
         })
         sent++
         const body = await res.text()
-        if (method !== 'GET' && (res.status !== 403 || !body.includes('"csrf"'))) faults.push(`${f.name} ${r.method} ${r.path} → ${res.status}`)
-        if (method === 'GET' && res.status >= 500) faults.push(`${f.name} ${r.method} ${r.path} → ${res.status}`)
+        if (method !== 'GET' && (res.status !== 403 || !body.includes('"csrf"')))
+          faults.push(`${f.name} ${r.method} ${r.path} → ${res.status}`)
+        if (method === 'GET' && res.status >= 500)
+          faults.push(`${f.name} ${r.method} ${r.path} → ${res.status}`)
       }
     }
     console.log(`CSRF: ${routes.length} state-changing routes, ${sent} forged requests`)
@@ -71,7 +92,11 @@ describe('CSRF', () => {
   })
 
   it('signing in and asking for a reset from another site are refused', async () => {
-    for (const path of ['/api/v1/auth/login', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset/confirm']) {
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/password-reset',
+      '/api/v1/auth/password-reset/confirm',
+    ]) {
       const res = await fetcher(`${TEST_ORIGIN}${path}`, {
         method: 'POST',
         headers: { origin: 'https://evil.example', 'content-type': 'application/json' },

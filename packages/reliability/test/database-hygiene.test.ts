@@ -35,7 +35,10 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
   })
 
   it('the application role is no superuser, bypasses no RLS, owns nothing, inherits no owner', async () => {
-    const [role] = await q('SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1', [APP_ROLE])
+    const [role] = await q(
+      'SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1',
+      [APP_ROLE],
+    )
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false })
     const owned = await q(
       `SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = $1
@@ -48,16 +51,23 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
       [APP_ROLE],
     )
     expect(memberOf).toEqual([])
-    const [schema] = await q<{ create: boolean }>(`SELECT has_schema_privilege($1, 'public', 'CREATE') AS create`, [APP_ROLE])
+    const [schema] = await q<{ create: boolean }>(
+      `SELECT has_schema_privilege($1, 'public', 'CREATE') AS create`,
+      [APP_ROLE],
+    )
     expect(schema.create).toBe(false)
   })
 
   it('a tenant transaction really runs as the application role, with the tenant set for it alone', async () => {
     const [inside] = await t.db.tenant(t.tenants.acme.id, (tx) =>
-      tx.query<{ u: string; tenant: string }>("SELECT current_user AS u, current_setting('app.tenant_id', true) AS tenant"),
+      tx.query<{ u: string; tenant: string }>(
+        "SELECT current_user AS u, current_setting('app.tenant_id', true) AS tenant",
+      ),
     )
     expect(inside).toEqual({ u: APP_ROLE, tenant: t.tenants.acme.id })
-    const [after] = await q<{ tenant: string | null }>("SELECT nullif(current_setting('app.tenant_id', true), '') AS tenant")
+    const [after] = await q<{ tenant: string | null }>(
+      "SELECT nullif(current_setting('app.tenant_id', true), '') AS tenant",
+    )
     expect(after.tenant).toBeNull()
   })
 
@@ -66,12 +76,24 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
       `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced FROM (${TENANT_TABLES}) x JOIN pg_class c ON c.oid = x.oid`,
     )
     expect(tables.filter((x) => !x.rls || !x.forced).map((x) => x.relname)).toEqual([])
-    const policies = await q<{ tablename: string; qual: string; with_check: string; cmd: string; permissive: string; roles: string[] }>(
+    const policies = await q<{
+      tablename: string
+      qual: string
+      with_check: string
+      cmd: string
+      permissive: string
+      roles: string[]
+    }>(
       `SELECT tablename, qual, with_check, cmd, permissive, roles::text[] AS roles FROM pg_policies WHERE schemaname = 'public'`,
     )
-    const approved = /^\(tenant_id = \(NULLIF\(current_setting\('app\.tenant_id'::text, true\), ''::text\)\)::uuid\)$/
+    const approved =
+      /^\(tenant_id = \(NULLIF\(current_setting\('app\.tenant_id'::text, true\), ''::text\)\)::uuid\)$/
     const wrong = policies.filter(
-      (p) => p.cmd !== 'ALL' || p.permissive !== 'PERMISSIVE' || !approved.test(p.qual) || !approved.test(p.with_check ?? ''),
+      (p) =>
+        p.cmd !== 'ALL' ||
+        p.permissive !== 'PERMISSIVE' ||
+        !approved.test(p.qual) ||
+        !approved.test(p.with_check ?? ''),
     )
     expect(wrong).toEqual([])
     const counts = new Map<string, number>()
@@ -80,7 +102,13 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
   })
 
   it('every primary, unique and foreign key of a tenant table leads with tenant_id, on both sides', async () => {
-    const keys = await q<{ table: string; name: string; first: string; ref_first: string | null; type: string }>(`
+    const keys = await q<{
+      table: string
+      name: string
+      first: string
+      ref_first: string | null
+      type: string
+    }>(`
       SELECT c.relname AS table, k.conname AS name, a.attname AS first, ra.attname AS ref_first, k.contype AS type
       FROM pg_constraint k JOIN (${TENANT_TABLES}) c ON c.oid = k.conrelid
       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
@@ -96,7 +124,9 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
       SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x
       JOIN pg_class i ON i.oid = x.indexrelid JOIN (${TENANT_TABLES}) c ON c.oid = x.indrelid`)
     expect(indexes.length).toBeGreaterThan(30)
-    const offTenant = indexes.filter((u) => !/USING \w+ \((tenant_id|"tenant_id")[,) ]/.test(u.def)).map((u) => u.name)
+    const offTenant = indexes
+      .filter((u) => !/USING \w+ \((tenant_id|"tenant_id")[,) ]/.test(u.def))
+      .map((u) => u.name)
     expect(offTenant.filter((name) => !(name in SYSTEM_LOOKUPS))).toEqual([])
   })
 
@@ -119,7 +149,9 @@ describe('database hygiene of the real plugins, read from the catalog', () => {
     const definers = await q<{ name: string; config: string[] | null }>(`
       SELECT p.proname AS name, p.proconfig AS config FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname = 'public' AND p.prosecdef`)
-    expect(definers.filter((d) => !(d.config ?? []).some((c) => c.startsWith('search_path='))).map((d) => d.name)).toEqual([])
+    expect(
+      definers.filter((d) => !(d.config ?? []).some((c) => c.startsWith('search_path='))).map((d) => d.name),
+    ).toEqual([])
   })
 
   it('without a tenant context, every tenant table of the plugins fails closed for the application role', async () => {

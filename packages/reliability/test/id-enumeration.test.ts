@@ -15,7 +15,9 @@ beforeAll(async () => {
     for (let i = 0; existing.length < PROBES / 2; i++) {
       const account = await ctx.records('accounts.account').create({ name: `Acme ${i}` }, { system: true })
       existing.push({ ref: 'accounts.account', id: account.id })
-      const contact = await ctx.records('contacts.contact').create({ lastName: `Acme ${i}`, account: account.id }, { system: true })
+      const contact = await ctx
+        .records('contacts.contact')
+        .create({ lastName: `Acme ${i}`, account: account.id }, { system: true })
       existing.push({ ref: 'contacts.contact', id: contact.id })
     }
   })

@@ -1,11 +1,17 @@
-import { createApp, createCore, createPostgresDatabase, type Core, type Database } from '@comptoir/core/server'
+import {
+  createApp,
+  createCore,
+  createPostgresDatabase,
+  type Core,
+  type Database,
+} from '@comptoir/core/server'
 import { createTestCore, TEST_ORIGIN, TEST_PASSWORD, type TestCore } from '@comptoir/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POSTGRES_URL, size } from '../src/budget'
 import { PLUGINS } from '../src/plugins'
 import { appFetcher, type SessionClient, signIn } from '../src/session-client'
 
-const REQUESTS = size(1_000, 10_000)
+const REQUESTS = size(600, 10_000)
 const IN_FLIGHT = 16
 
 let t: TestCore
@@ -33,11 +39,16 @@ beforeAll(async () => {
     await core.withTenant(t.tenants[slug].id, async (ctx) => {
       for (let i = 0; i < 30; i++) {
         const a = await ctx.records('accounts.account').create({ name: `${slug} ${i}` }, { system: true })
-        const c = await ctx.records('contacts.contact').create({ lastName: `${slug} ${i}`, account: a.id }, { system: true })
+        const c = await ctx
+          .records('contacts.contact')
+          .create({ lastName: `${slug} ${i}`, account: a.id }, { system: true })
         owned[slug].add(a.id).add(c.id)
       }
     })
-    clients[slug] = await signIn(appFetcher(app), TEST_ORIGIN, { email: `admin@${slug}.test`, password: TEST_PASSWORD })
+    clients[slug] = await signIn(appFetcher(app), TEST_ORIGIN, {
+      email: `admin@${slug}.test`,
+      password: TEST_PASSWORD,
+    })
   }
 })
 afterAll(async () => {
@@ -51,13 +62,17 @@ async function oneRequest(slug: string, i: number): Promise<string[]> {
   const own = [...owned[slug]]
   switch (i % 5) {
     case 0:
-      return (await c.request('GET', '/api/v1/records/accounts.account?limit=50')).body.data.map((r: any) => r.id)
+      return (await c.request('GET', '/api/v1/records/accounts.account?limit=50')).body.data.map(
+        (r: any) => r.id,
+      )
     case 1: {
       const r = await c.request('GET', '/api/v1/records/contacts.contact?limit=50&sort=-lastName')
       return r.body.data.flatMap((x: any) => [x.id, x.account?.id].filter(Boolean))
     }
     case 2:
-      return (await c.request('GET', `/api/v1/search?q=${slug}`)).body.groups.flatMap((g: any) => g.items.map((x: any) => x.id))
+      return (await c.request('GET', `/api/v1/search?q=${slug}`)).body.groups.flatMap((g: any) =>
+        g.items.map((x: any) => x.id),
+      )
     case 3: {
       const r = await c.request('POST', '/api/v1/records/contacts.contact', { lastName: '', account: own[0] })
       if (r.status !== 422) throw new Error(`expected 422, got ${r.status}`)
@@ -65,7 +80,10 @@ async function oneRequest(slug: string, i: number): Promise<string[]> {
     }
     default: {
       const id = own[i % own.length]
-      const ref = (await c.request('GET', `/api/v1/records/accounts.account/${id}`)).status === 200 ? 'accounts.account' : 'contacts.contact'
+      const ref =
+        (await c.request('GET', `/api/v1/records/accounts.account/${id}`)).status === 200
+          ? 'accounts.account'
+          : 'contacts.contact'
       return [(await c.request('GET', `/api/v1/records/${ref}/${id}`)).body.id]
     }
   }
@@ -88,18 +106,24 @@ describe('the tenant context never leaks through the pool', () => {
             ),
           )
           for (const r of rows)
-            if (r.tenant_id !== t.tenants[slug].id || r.setting !== t.tenants[slug].id) mismatches.push(`raw ${slug} saw ${r.tenant_id}`)
+            if (r.tenant_id !== t.tenants[slug].id || r.setting !== t.tenants[slug].id)
+              mismatches.push(`raw ${slug} saw ${r.tenant_id}`)
           const [idle] = await db.system((tx) =>
-            tx.query<{ setting: string | null }>("SELECT nullif(current_setting('app.tenant_id', true), '') AS setting"),
+            tx.query<{ setting: string | null }>(
+              "SELECT nullif(current_setting('app.tenant_id', true), '') AS setting",
+            ),
           )
           if (idle.setting !== null) mismatches.push(`context left on the connection: ${idle.setting}`)
         }
-        for (const id of await oneRequest(slug, i)) if (!owned[slug].has(id)) mismatches.push(`${slug} got ${id}`)
+        for (const id of await oneRequest(slug, i))
+          if (!owned[slug].has(id)) mismatches.push(`${slug} got ${id}`)
         done++
       }
     }
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
-    console.log(`pool context: ${done} requests on ${db.kind}${POSTGRES_URL ? ' (pool of one connection)' : ''}, ${mismatches.length} mismatches`)
+    console.log(
+      `pool context: ${done} requests on ${db.kind}${POSTGRES_URL ? ' (pool of one connection)' : ''}, ${mismatches.length} mismatches`,
+    )
     expect(mismatches.slice(0, 20)).toEqual([])
     expect(done).toBe(REQUESTS)
   })

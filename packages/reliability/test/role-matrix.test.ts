@@ -24,7 +24,8 @@ function bodyFor(method: string, path: string): unknown {
   if (method === 'GET' || method === 'DELETE') return undefined
   if (path.endsWith('/bulk')) return { action: 'delete', ids: Object.values(seed.ids) }
   if (path.includes('/links/')) return { target: seed.otherAccountId }
-  if (/\/api\/v1\/records\/[^/]+$/.test(path)) return { name: 'Matrice', lastName: 'Matrice', company: 'Matrice' }
+  if (/\/api\/v1\/records\/[^/]+$/.test(path))
+    return { name: 'Matrice', lastName: 'Matrice', company: 'Matrice' }
   return { version: 1, name: 'Matrice' }
 }
 
@@ -42,7 +43,8 @@ describe('role × route × verb matrix', () => {
       .filter(isTenantRoute)
       .flatMap((r) => expandRoute(r, t.core.registry, book as never))
     const clients: TestClient[] = []
-    for (const role of ROLES) clients.push(await t.as('acme', role === 'none' ? { grants: {} } : { roles: [role] }))
+    for (const role of ROLES)
+      clients.push(await t.as('acme', role === 'none' ? { grants: {} } : { roles: [role] }))
     const before = await tenantFingerprint(t.db, t.tenants.acme.id)
     const unexpected: string[] = []
     let cells = 0
@@ -57,7 +59,9 @@ describe('role × route × verb matrix', () => {
         if (r.status < 400 || r.status >= 500) unexpected.push(`${role} ${c.method} ${c.path} → ${r.status}`)
       }
     }
-    console.log(`role matrix: ${ROLES.length} roles × ${calls.length} calls = ${cells} cells, ${denials} refusals checked`)
+    console.log(
+      `role matrix: ${ROLES.length} roles × ${calls.length} calls = ${cells} cells, ${denials} refusals checked`,
+    )
     expect(unexpected).toEqual([])
     expect(await tenantFingerprint(t.db, t.tenants.acme.id)).toEqual(before)
     expect(denials).toBeGreaterThan(200)

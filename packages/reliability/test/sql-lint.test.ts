@@ -43,9 +43,22 @@ describe('SQL lint (scripts/lint-sql.mjs, part of npm run lint)', () => {
       const found = r.stderr
         .trim()
         .split('\n')
-        .map((l) => l.split(/\s{2,}/).slice(0, 2).join(' ').replace(/^.*routes\.ts:/, ''))
+        .map((l) =>
+          l
+            .split(/\s{2,}/)
+            .slice(0, 2)
+            .join(' ')
+            .replace(/^.*routes\.ts:/, ''),
+        )
       expect(found.sort()).toEqual(
-        ['6 request-data-sql', '7 request-data-sql', '9 session-set', '10 session-set', '11 set-config-session', '14 unsafe-outside-db'].sort(),
+        [
+          '6 request-data-sql',
+          '7 request-data-sql',
+          '9 session-set',
+          '10 session-set',
+          '11 set-config-session',
+          '14 unsafe-outside-db',
+        ].sort(),
       )
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -68,9 +68,15 @@ function htmlParts(raw: string): string[] {
     if (!/content-type:\s*text\/html/i.test(part)) continue
     const [head, ...rest] = part.split(/\r?\n\r?\n/)
     let body = rest.join('\n\n')
-    if (/content-transfer-encoding:\s*base64/i.test(head)) body = Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
+    if (/content-transfer-encoding:\s*base64/i.test(head))
+      body = Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
     else if (/quoted-printable/i.test(head))
-      body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8')
+      body = Buffer.from(
+        body
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(Number.parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8')
     out.push(body)
   }
   return out
@@ -91,16 +97,23 @@ describe('stored XSS in documents', () => {
       for (const ref of Object.keys(bases)) {
         if (i % 5 && ref !== 'accounts.account') continue
         const rec = ref === 'accounts.account' ? account : await recordWith(ref, vector, bases[ref])
-        const res = await t.app.request(`http://comptoir.test/api/v1/records/${ref}/${rec.id}/pdf/core.sheet`, {
-          headers: { cookie: `comptoir_session=${await sessionOf(admin)}`, origin: 'http://comptoir.test' },
-        })
+        const res = await t.app.request(
+          `http://comptoir.test/api/v1/records/${ref}/${rec.id}/pdf/core.sheet`,
+          {
+            headers: { cookie: `comptoir_session=${await sessionOf(admin)}`, origin: 'http://comptoir.test' },
+          },
+        )
         expect(res.status).toBe(200)
         const disposition = res.headers.get('content-disposition') ?? ''
-        expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!'()*-]*$/)
+        expect(disposition).toMatch(
+          /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!'()*-]*$/,
+        )
         expect(disposition).not.toMatch(/[<>\r\n]/)
         const bytes = new Uint8Array(await res.arrayBuffer())
         const raw = Buffer.from(bytes).toString('latin1')
-        expect(raw).not.toMatch(/\/(JavaScript|JS|OpenAction|AA|URI|Launch|SubmitForm|ImportData|RichMedia|EmbeddedFile)\b/)
+        expect(raw).not.toMatch(
+          /\/(JavaScript|JS|OpenAction|AA|URI|Launch|SubmitForm|ImportData|RichMedia|EmbeddedFile)\b/,
+        )
         const doc = await PDFDocument.load(bytes)
         expect(doc.getPageCount()).toBeGreaterThan(0)
         for (const page of doc.getPages()) expect(page.node.Annots()?.size() ?? 0).toBe(0)
@@ -117,9 +130,16 @@ describe('stored XSS in documents', () => {
       const r = await admin.post('/api/v1/admin/users', { email: `invite${i}@acme.test`, name })
       expect(r.status).toBe(201)
     }
-    const injected = await admin.post('/api/v1/admin/users', { email: 'crlf@acme.test', name: 'Eve\r\nBcc: victim@evil.example\r\nX-Injected: 1' })
+    const injected = await admin.post('/api/v1/admin/users', {
+      email: 'crlf@acme.test',
+      name: 'Eve\r\nBcc: victim@evil.example\r\nX-Injected: 1',
+    })
     for (let i = 25; i < XSS_VECTORS.length; i++) {
-      const u = await admin.post('/api/v1/admin/users', { email: `reset${i}@acme.test`, name: XSS_VECTORS[i], password: 'mot-de-passe-solide-42' })
+      const u = await admin.post('/api/v1/admin/users', {
+        email: `reset${i}@acme.test`,
+        name: XSS_VECTORS[i],
+        password: 'mot-de-passe-solide-42',
+      })
       expect(u.status).toBe(201)
       await t.anonymous().post('/api/v1/auth/password-reset', { email: `reset${i}@acme.test` })
     }
@@ -134,7 +154,9 @@ describe('stored XSS in documents', () => {
       expect(headers).not.toMatch(/^(Bcc|X-Injected):/im)
       for (const part of htmlParts(m.raw)) {
         html++
-        expect(part).not.toMatch(/<(script|img|svg|iframe|object|embed|details|input|video|audio|marquee|body|form|meta|base|link|style|math|template|select|keygen|isindex|x)\b[^>]*(on\w+=|javascript:|window\.__xss)/i)
+        expect(part).not.toMatch(
+          /<(script|img|svg|iframe|object|embed|details|input|video|audio|marquee|body|form|meta|base|link|style|math|template|select|keygen|isindex|x)\b[^>]*(on\w+=|javascript:|window\.__xss)/i,
+        )
         expect(part).not.toMatch(/<script>window\.__xss/i)
       }
     }

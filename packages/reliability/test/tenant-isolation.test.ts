@@ -32,7 +32,8 @@ describe('tenant isolation', () => {
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.body.paths)) {
       const re = openApiPattern(path)
       for (const method of Object.keys(ops))
-        if (!concrete.some((c) => c.method === method.toUpperCase() && re.test(c.path))) uncovered.push(`${method} ${path}`)
+        if (!concrete.some((c) => c.method === method.toUpperCase() && re.test(c.path)))
+          uncovered.push(`${method} ${path}`)
     }
     expect(uncovered).toEqual([])
     const attempted = new Set(attempts.map((a) => a.pattern))
@@ -67,6 +68,7 @@ describe('tenant isolation', () => {
     expect(changed).toEqual([])
     expect(await tenantFingerprint(s.t.db, s.target.tenantId)).toEqual(before)
     expect(attempts.length).toBeGreaterThanOrEqual(200)
-    for (const kind of ['read', 'update', 'delete', 'filter', 'link', 'action']) expect(counts[kind]).toBeGreaterThan(0)
+    for (const kind of ['read', 'update', 'delete', 'filter', 'link', 'action'])
+      expect(counts[kind]).toBeGreaterThan(0)
   })
 })

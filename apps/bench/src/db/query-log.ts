@@ -33,6 +33,10 @@ export function createQueryLog(inner: Database): QueryLog {
       return inner.kind
     },
     system: (fn) => inner.system((tx) => fn(wrap(tx, null))),
+    read(text, params) {
+      sink?.push({ text, params: [...(params ?? [])], tenantId: null })
+      return inner.read(text, params)
+    },
     tenant: (tenantId, fn, opts) => inner.tenant(tenantId, (tx) => fn(wrap(tx, tenantId)), opts),
     exec: (script) => inner.exec(script),
     close: () => inner.close(),

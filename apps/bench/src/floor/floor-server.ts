@@ -20,3 +20,4 @@ const stop = async () => {
 }
 process.on('SIGINT', () => void stop())
 process.on('SIGTERM', () => void stop())
+process.on('disconnect', () => void stop())

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises'
 import { manifest as accountsManifest } from '@comptoir/plugin-accounts'
 import { manifest as contactsManifest } from '@comptoir/plugin-contacts'
 import { type Core, createTenant } from '@comptoir/core/server'
-import type postgres from 'postgres'
+import postgres from 'postgres'
 import { loadRecords, toRows } from '../data/bulk-loader'
 import { generateAccounts, generateContacts, type GeneratedRecord } from '../data/generate'
 import type { SeededTenant } from '../data/seed'
@@ -62,15 +62,41 @@ function copyText(v: unknown): string {
   )
 }
 
-async function copyRows(sql: postgres.Sql, table: string, rows: Record<string, unknown>[]): Promise<number> {
+/**
+ * A COPY on a connection of its own, closed after: a postgres.js connection that served a
+ * `COPY … TO STDOUT` stream can leave the next COPY on it waiting forever (porsager/postgres#917).
+ */
+async function onOwnConnection<T>(
+  url: string,
+  seconds: number,
+  fn: (sql: postgres.Sql) => Promise<T>,
+): Promise<T> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  let timer: NodeJS.Timeout | undefined
+  try {
+    return await Promise.race([
+      fn(sql),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`COPY did not finish in ${seconds} s`)), seconds * 1000)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+    await sql.end({ timeout: 1 })
+  }
+}
+
+async function copyRows(url: string, table: string, rows: Record<string, unknown>[]): Promise<number> {
   const cols = Object.keys(rows[0])
   const text = rows.map((r) => cols.map((c) => copyText(r[c])).join('\t')).join('\n') + '\n'
-  const t0 = performance.now()
-  const writable = await sql
-    .unsafe(`COPY "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)
-    .writable()
-  await pipeline(Readable.from([Buffer.from(text)]), writable)
-  return (performance.now() - t0) / 1000
+  return onOwnConnection(url, 300, async (sql) => {
+    const t0 = performance.now()
+    const writable = await sql
+      .unsafe(`COPY "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)
+      .writable()
+    await pipeline(Readable.from([Buffer.from(text)]), writable)
+    return (performance.now() - t0) / 1000
+  })
 }
 
 interface ImportRun {
@@ -157,7 +183,7 @@ export async function measureImport(ctx: BenchContext, o: ImportExportOptions): 
     rows.forEach((r, i) => {
       r.number = `COPY-${round}-${i}`
     })
-    return copyRows(ctx.sql, contactsManifest.entity('contact').table, rows)
+    return copyRows(ctx.url, contactsManifest.entity('contact').table, rows)
   }
   const copy1 = await copyRound(1)
   const imp = await runImport(ctx.server.base, tenant, file, o.timeoutSeconds)
@@ -214,15 +240,18 @@ export async function measureExport(ctx: BenchContext, rows: number): Promise<vo
   const rate = exported / seconds
   const quarter = samples.find((s) => s.rows >= exported / 4)?.rss ?? before
   const growth = (peak - quarter) / quarter
-  const f0 = performance.now()
-  let floorLines = 0
-  const stream = await ctx.sql
-    .unsafe(
-      `COPY (SELECT * FROM contacts_contact WHERE tenant_id = '${ctx.captured.tenantId}' AND deleted_at IS NULL) TO STDOUT WITH (FORMAT csv, HEADER)`,
-    )
-    .readable()
-  for await (const chunk of stream as AsyncIterable<Buffer>) for (const b of chunk) if (b === 10) floorLines++
-  const floorRate = (floorLines - 1) / ((performance.now() - f0) / 1000)
+  const floorRate = await onOwnConnection(ctx.url, 600, async (sql) => {
+    const f0 = performance.now()
+    let floorLines = 0
+    const stream = await sql
+      .unsafe(
+        `COPY (SELECT * FROM contacts_contact WHERE tenant_id = '${ctx.captured.tenantId}' AND deleted_at IS NULL) TO STDOUT WITH (FORMAT csv, HEADER)`,
+      )
+      .readable()
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      for (const b of chunk) if (b === 10) floorLines++
+    return (floorLines - 1) / ((performance.now() - f0) / 1000)
+  })
   report.metric('export_rows', exported)
   report.metric('export_rows_per_s', rate)
   report.metric('export_copy_rows_per_s', floorRate)

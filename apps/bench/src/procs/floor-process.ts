@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FloorSpec } from '../floor/floor-spec'
+import { track } from './children'
 
 export interface FloorProcess {
   base: string
@@ -27,7 +28,10 @@ export async function startFloor(spec: FloorSpec): Promise<FloorProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-floor-'))
   const file = join(dir, 'spec.json')
   writeFileSync(file, JSON.stringify(spec))
-  const child = spawn(process.execPath, [...entry(), file], { stdio: ['ignore', 'pipe', 'pipe'] })
+  // The IPC channel closes when this process dies, however it dies: the floor server exits then.
+  const child = track(
+    spawn(process.execPath, [...entry(), file], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }),
+  )
   let output = ''
   const port = await new Promise<string>((resolve, reject) => {
     const onData = (d: Buffer) => {

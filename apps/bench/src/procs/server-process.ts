@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { track } from './children'
 
 export interface ServerProcess {
   base: string
@@ -34,9 +35,19 @@ export function rssOf(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN
 }
 
-async function waitHealthy(base: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitHealthy(
+  base: string,
+  child: ChildProcess,
+  output: () => string,
+  seconds: number,
+): Promise<void> {
+  const deadline = performance.now() + seconds * 1000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output()}`)
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`/health did not answer in ${seconds} s:\n${output()}`)
+    }
     try {
       const r = await fetch(`${base}/health`)
       if (r.status === 200) return
@@ -47,23 +58,25 @@ async function waitHealthy(base: string, child: ChildProcess, output: () => stri
 
 export async function startServer(env: ServerEnv, timeoutSeconds = 120): Promise<ServerProcess> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [serverMain(), 'serve'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      COMPTOIR_DEMO: '0',
-      DATABASE_URL: env.databaseUrl ?? '',
-      ...(env.dataDir ? { COMPTOIR_DATA_DIR: env.dataDir } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = track(
+    spawn(process.execPath, [serverMain(), 'serve'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        COMPTOIR_DEMO: '0',
+        DATABASE_URL: env.databaseUrl ?? '',
+        ...(env.dataDir ? { COMPTOIR_DATA_DIR: env.dataDir } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
   let output = ''
   const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The server did not start in ${timeoutSeconds} s:\n${output}`)),
-      timeoutSeconds * 1000,
-    )
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`The server did not start in ${timeoutSeconds} s:\n${output}`))
+    }, timeoutSeconds * 1000)
     const onData = (d: Buffer) => {
       output += d.toString()
       const m = /running on http:\/\/[^:]+:(\d+)/.exec(output)
@@ -80,7 +93,7 @@ export async function startServer(env: ServerEnv, timeoutSeconds = 120): Promise
     })
   })
   child.removeAllListeners('exit')
-  await waitHealthy(base, child, () => output)
+  await waitHealthy(base, child, () => output, timeoutSeconds)
   const startSeconds = (performance.now() - t0) / 1000
   return {
     base,

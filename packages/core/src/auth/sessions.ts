@@ -49,39 +49,44 @@ export async function validateSession(
 ): Promise<{ auth: AuthInfo; expiresAt: Date; renewed: boolean } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = hashSecret(token)
-  return db.system(async (tx) => {
-    const [r] = await tx.query<any>(
-      `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
-       FROM core_session s
-       JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
-       JOIN core_tenant t ON t.id = s.tenant_id
-       WHERE s.id = $1`,
-      [id],
+  // One autocommit read; a transaction only for the rare writes (expiry, renewal, last use).
+  const [r] = await db.read<any>(
+    `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
+     FROM core_session s
+     JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
+     JOIN core_tenant t ON t.id = s.tenant_id
+     WHERE s.id = $1`,
+    [id],
+  )
+  if (!r) return null
+  const now = o.now()
+  let expiresAt = new Date(r.expires_at)
+  if (expiresAt <= now) {
+    await db.system((tx) =>
+      tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [r.tenant_id, id]),
     )
-    if (!r) return null
-    const now = o.now()
-    let expiresAt = new Date(r.expires_at)
-    if (expiresAt <= now) {
-      await tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [r.tenant_id, id])
-      return null
-    }
-    let renewed = false
-    if (expiresAt.getTime() - now.getTime() < (o.ttlDays * DAY) / 2) {
-      expiresAt = new Date(now.getTime() + o.ttlDays * DAY)
-      renewed = true
-      await tx.query(
+    return null
+  }
+  let renewed = false
+  if (expiresAt.getTime() - now.getTime() < (o.ttlDays * DAY) / 2) {
+    expiresAt = new Date(now.getTime() + o.ttlDays * DAY)
+    renewed = true
+    await db.system((tx) =>
+      tx.query(
         'UPDATE core_session SET expires_at = $3, last_used_at = now() WHERE tenant_id = $1 AND id = $2',
         [r.tenant_id, id, expiresAt.toISOString()],
-      )
-    } else if (now.getTime() - new Date(r.last_used_at).getTime() > LAST_USED_PRECISION) {
-      await tx.query('UPDATE core_session SET last_used_at = $3 WHERE tenant_id = $1 AND id = $2', [
+      ),
+    )
+  } else if (now.getTime() - new Date(r.last_used_at).getTime() > LAST_USED_PRECISION) {
+    await db.system((tx) =>
+      tx.query('UPDATE core_session SET last_used_at = $3 WHERE tenant_id = $1 AND id = $2', [
         r.tenant_id,
         id,
         now.toISOString(),
-      ])
-    }
-    return { auth: authFromRow(r, 'session', { sessionId: id }), expiresAt, renewed }
-  })
+      ]),
+    )
+  }
+  return { auth: authFromRow(r, 'session', { sessionId: id }), expiresAt, renewed }
 }
 
 export function authFromRow(
@@ -102,22 +107,26 @@ export async function validateApiToken(db: Database, token: string, now: Date): 
   const secret = token.startsWith('cpt_') ? token.slice(4) : token
   if (!/^[a-z2-7]{32}$/.test(secret)) return null
   const hash = hashSecret(secret)
-  return db.system(async (tx) => {
-    const [r] = await tx.query<any>(
-      `SELECT k.tenant_id, k.id AS token_id, ${USER_COLS}
-       FROM core_api_token k
-       JOIN core_user u ON u.tenant_id = k.tenant_id AND u.id = k.user_id AND u.status = 'active'
-       JOIN core_tenant t ON t.id = k.tenant_id
-       WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
-      [hash, now.toISOString()],
+  const [r] = await db.read<any>(
+    `SELECT k.tenant_id, k.id AS token_id, k.last_used_at, ${USER_COLS}
+     FROM core_api_token k
+     JOIN core_user u ON u.tenant_id = k.tenant_id AND u.id = k.user_id AND u.status = 'active'
+     JOIN core_tenant t ON t.id = k.tenant_id
+     WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
+    [hash, now.toISOString()],
+  )
+  if (!r) return null
+  // Like sessions, the last use is recorded to within a few minutes: not a disk write per request.
+  if (!r.last_used_at || now.getTime() - new Date(r.last_used_at).getTime() > LAST_USED_PRECISION) {
+    await db.system((tx) =>
+      tx.query('UPDATE core_api_token SET last_used_at = $3 WHERE tenant_id = $1 AND id = $2', [
+        r.tenant_id,
+        r.token_id,
+        now.toISOString(),
+      ]),
     )
-    if (!r) return null
-    await tx.query('UPDATE core_api_token SET last_used_at = now() WHERE tenant_id = $1 AND id = $2', [
-      r.tenant_id,
-      r.token_id,
-    ])
-    return authFromRow(r, 'token', { tokenId: r.token_id })
-  })
+  }
+  return authFromRow(r, 'token', { tokenId: r.token_id })
 }
 
 export async function deleteSession(db: Database, tenantId: string, id: string): Promise<void> {

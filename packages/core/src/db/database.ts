@@ -23,6 +23,8 @@ export interface TenantContextOptions {
 export interface Database {
   readonly kind: 'pglite' | 'postgres'
   system<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** One statement as the owner, outside any transaction: the cheap path for system reads. */
+  read<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
   tenant<T>(tenantId: string, fn: (tx: Queryable) => Promise<T>, opts?: TenantContextOptions): Promise<T>
   /** Runs a multi-statement script as the owner, outside any transaction (migrations use their own). */
   exec(script: string): Promise<void>

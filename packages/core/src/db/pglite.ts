@@ -48,6 +48,8 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     kind: 'pglite',
     pglite: pg,
     system: (fn) => exclusive(() => pg.transaction((tx) => fn(wrap(tx)))),
+    read: <T>(text: string, params?: readonly unknown[]) =>
+      exclusive(async () => (await pg.query<T>(text, params as unknown[])).rows),
     tenant: (tenantId, fn, o = {}) =>
       exclusive(() =>
         pg.transaction(async (tx) => {

@@ -32,8 +32,12 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
     kind: 'postgres',
     sql,
     system: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<any>,
+    read: async <T>(text: string, params?: readonly unknown[]) =>
+      (await sql.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[],
     tenant: (tenantId, fn, o = {}) =>
       sql.begin(async (tx) => {
+        // Sent without waiting: the first statement of `fn` follows it on the same connection. If it
+        // fails the transaction is aborted, so nothing can run without the tenant context.
         await tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true })
         return fn(wrap(tx))
       }) as Promise<any>,

@@ -132,6 +132,8 @@ export interface ParentField extends FieldCommon {
 }
 export interface AddressField extends FieldCommon {
   type: 'address'
+  /** Parts lists filter on (`city`): each gets a `(tenant_id, part, created_at, id)` index. */
+  indexedParts: readonly (typeof ADDRESS_PARTS)[number][]
 }
 export interface UserField extends FieldCommon {
   type: 'user'
@@ -237,7 +239,13 @@ export const f = {
     type: 'parent',
     targets: o.targets ?? [],
   }),
-  address: (o?: BaseFieldOptions): AddressField => ({ ...common('address', o), type: 'address' }),
+  address: (
+    o: BaseFieldOptions & { indexedParts?: readonly (typeof ADDRESS_PARTS)[number][] } = {},
+  ): AddressField => ({
+    ...common('address', o),
+    type: 'address',
+    indexedParts: o.indexedParts ?? [],
+  }),
   user: (o?: BaseFieldOptions): UserField => ({ ...common('user', o), type: 'user' }),
   file: (o: BaseFieldOptions & { accept?: readonly string[]; maxSize?: number } = {}): FileField => ({
     ...common('file', o),

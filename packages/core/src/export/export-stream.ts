@@ -7,6 +7,7 @@
  * @module
  */
 import type { AuthInfo } from '../auth/auth-info'
+import { ComptoirError } from '../errors'
 import type { RequestContext } from '../records/context'
 import type { RecordsServiceImpl } from '../records/records-service'
 import { scopeSql } from '../records/scope'
@@ -82,6 +83,8 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
         }
         if (cursor) {
           const page = await withUser((ctx) => exportPage(ctx, o.ref, o.query, cursor!))
+          // A list that does not move forward would stream the same page for ever.
+          if (page.nextCursor === cursor) throw new ComptoirError(500, 'internal', 'The list did not advance')
           cursor = page.nextCursor
           controller.enqueue(encoder.encode(lines(page)))
           return

@@ -14,6 +14,7 @@ import { Access, type RoleGrants } from '../rights/access'
 import type { Core } from '../server/core'
 import type { RequestContext } from './context'
 import { RecordsServiceImpl } from './records-service'
+import type { CustomFieldRow } from './entity-model'
 import { NotFoundError, UnauthorizedError } from '../errors'
 
 const LOAD_SQL = `SELECT
@@ -24,7 +25,10 @@ const LOAD_SQL = `SELECT
      WHERE ur.tenant_id = $1 AND ur.user_id = $2) AS roles,
   (SELECT coalesce(json_agg(DISTINCT m2.user_id), '[]'::json) FROM core_team_member m1
      JOIN core_team_member m2 ON m2.tenant_id = m1.tenant_id AND m2.team_id = m1.team_id
-     WHERE m1.tenant_id = $1 AND m1.user_id = $2) AS team`
+     WHERE m1.tenant_id = $1 AND m1.user_id = $2) AS team,
+  (SELECT coalesce(json_agg(json_build_object('entity', entity, 'name', name, 'type', type, 'label_fr', label_fr,
+     'label_en', label_en, 'options', options, 'required', required) ORDER BY position, name), '[]'::json)
+     FROM core_custom_field WHERE tenant_id = $1) AS custom_fields`
 
 /** The identity used by seeds and background work when no user acts. */
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000'
@@ -43,15 +47,20 @@ export interface ContextInput {
 export interface InternalContext extends RequestContext {
   readonly commitCallbacks: (() => Promise<void> | void)[]
   readonly wroteEvents: boolean
+  /** The tenant's custom fields, loaded with the context. */
+  readonly customFields: (CustomFieldRow & { entity: string })[]
 }
 
 export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
   const { core, tx, tenant } = input
   const system = !input.userId
-  const [row] = await tx.query<{ enabled: string[]; user: any; roles: RoleGrants[]; team: string[] }>(
-    LOAD_SQL,
-    [tenant.id, input.userId ?? SYSTEM_USER_ID],
-  )
+  const [row] = await tx.query<{
+    enabled: string[]
+    user: any
+    roles: RoleGrants[]
+    team: string[]
+    custom_fields: (CustomFieldRow & { entity: string })[]
+  }>(LOAD_SQL, [tenant.id, input.userId ?? SYSTEM_USER_ID])
   let user: UserInfo
   if (system) user = { id: SYSTEM_USER_ID, email: '', name: 'Comptoir', isAdmin: true, locale: tenant.locale }
   else {
@@ -82,6 +91,7 @@ export async function createRequestContext(input: ContextInput): Promise<Interna
     locale,
     ip: input.ip,
     commitCallbacks,
+    customFields: row.custom_fields ?? [],
     get wroteEvents() {
       return wroteEvents
     },

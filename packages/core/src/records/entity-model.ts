@@ -5,8 +5,8 @@
  */
 import { columnsOf, sortColumnOf } from '../entity/columns'
 import type { FieldDef } from '../entity/fields'
-import { f } from '../entity/fields'
-import { ident } from '../entity/naming'
+import { ADDRESS_PARTS, f } from '../entity/fields'
+import { ident, snake } from '../entity/naming'
 import type { FieldRule } from '../plugin/define-plugin'
 import type { ResolvedEntity } from '../plugin/registry'
 
@@ -116,6 +116,8 @@ export class EntityModel {
 
   /** SQL expression to compare or sort on a field, or null when it cannot be. */
   valueSql(name: string, alias = 't'): { sql: string; field: ModelField } | null {
+    const part = this.addressPart(name, alias)
+    if (part) return part
     const mf = this.fields.get(name)
     if (!mf) return null
     if (mf.origin !== 'entity') {
@@ -138,6 +140,24 @@ export class EntityModel {
     }
     const col = sortColumnOf(mf.name, mf.def)
     return col ? { sql: `${alias}.${ident(col)}`, field: mf } : null
+  }
+
+  /** `billingAddress.city`: one part of an address field, compared and sorted as text. */
+  private addressPart(name: string, alias: string): { sql: string; field: ModelField } | null {
+    const dot = name.indexOf('.')
+    if (dot < 1 || name.startsWith('custom.')) return null
+    const base = this.fields.get(name.slice(0, dot))
+    const part = name.slice(dot + 1)
+    if (
+      base?.origin !== 'entity' ||
+      base.def.type !== 'address' ||
+      !(ADDRESS_PARTS as readonly string[]).includes(part)
+    )
+      return null
+    return {
+      sql: `${alias}.${ident(`${snake(base.name)}_${snake(part)}`)}`,
+      field: { ...base, name, def: f.text() },
+    }
   }
 
   /** Whether the column of an entity field may hold NULL (keyset pagination needs to know). */

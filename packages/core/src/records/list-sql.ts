@@ -107,7 +107,6 @@ function filterSql(model: EntityModel, flt: Filter, p: Params, errors: FieldErro
   }
   if (def.type === 'address') {
     const parts = columnsOf(flt.field, def).map((c) => `t.${ident(c.column)}`)
-    if (flt.op === 'isNull') return null
     const s = String(flt.value ?? '')
     if (s.length > 200) {
       errors.push({ path, code: 'too_long' })
@@ -252,7 +251,9 @@ export function buildListSql(
   const filterWhere = [...where]
   if (query.cursor) where.push(keysetSql(terms, decodeCursor(query.cursor, terms.length), p))
   const limit = query.limit ?? 50
-  const order = terms.map((t) => `${t.sql} ${t.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')
+  const order = terms
+    .map((t) => `${t.sql} ${t.desc ? 'DESC' : 'ASC'}${t.nullable ? ' NULLS LAST' : ''}`)
+    .join(', ')
   const keyCols = terms.map((t, i) => `${t.sql} AS "__k${i}"`).join(', ')
   const text = `SELECT ${select}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`
   const countText = query.count

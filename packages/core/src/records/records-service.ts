@@ -39,15 +39,13 @@ export class RecordsServiceImpl implements RecordsService {
   }
 
   model(): Promise<EntityModel> {
-    this.cachedModel ??= this.ctx.tx
-      .query<CustomFieldRow>(
-        'SELECT name, type, label_fr, label_en, options, required FROM core_custom_field WHERE tenant_id = $1 AND entity = $2 ORDER BY position, name',
-        [this.ctx.tenant.id, this.ref],
+    if (!this.cachedModel) {
+      const ctx = this.ctx as RequestContext & { customFields?: (CustomFieldRow & { entity: string })[] }
+      const custom = (ctx.customFields ?? []).filter((f) => f.entity === this.ref)
+      this.cachedModel = Promise.resolve(
+        new EntityModel(this.entity, this.ctx.enabled, custom, (f) => this.ctx.access.fieldRule(this.ref, f)),
       )
-      .then(
-        (rows) =>
-          new EntityModel(this.entity, this.ctx.enabled, rows, (f) => this.ctx.access.fieldRule(this.ref, f)),
-      )
+    }
     return this.cachedModel
   }
 

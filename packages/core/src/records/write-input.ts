@@ -78,7 +78,8 @@ export function readWriteInput(
       })
     }
     if (known.type === 'computed' || unchanged) continue
-    const isNumbering = entity.numbering?.field === key
+    // An explicit number on create only for system work and importers (carrying over legacy numbers).
+    const isNumbering = entity.numbering?.field === key && (system || ctx.access.can(`${entity.ref}.import`))
     if (known.readOnly && !system && !(isNumbering && op === 'create')) {
       if (op === 'create' && (value === null || value === undefined || value === '')) continue
       errors.push({ path: key, code: 'read_only' })

@@ -130,6 +130,11 @@ export function entityTable(manifest: PluginManifest, name: string) {
           }),
           index(`${t}_${c}_idx`).on(tb.tenant_id, tb[c]).where(live),
         )
+      } else if (field.type === 'address') {
+        for (const part of field.indexedParts) {
+          const pc = specs.find((x) => x.part === part)!.column
+          extras.push(index(`${t}_${pc}_idx`).on(tb.tenant_id, tb[pc], tb.created_at, tb.id).where(live))
+        }
       } else if (field.type === 'parent') {
         extras.push(index(`${t}_${c}_idx`).on(tb.tenant_id, tb[specs[1].column]).where(live))
       } else if (field.unique) {

@@ -66,7 +66,7 @@ export function fieldDef(m: FieldMeta): FieldDef {
     case 'parent':
       return { ...common, type: 'parent', targets: m.targets ?? [] }
     case 'address':
-      return { ...common, type: 'address' }
+      return { ...common, type: 'address', indexedParts: [] }
     case 'user':
       return { ...common, type: 'user' }
     case 'file':
