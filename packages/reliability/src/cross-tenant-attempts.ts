@@ -101,7 +101,10 @@ export function filterAttempts(
         q: target.label,
       }
       add(`${c.path}?${q(generic)}`, pattern)
-      if (!c.entity || (!/^\/api\/v1\/(records|export)\/[^/]+$/.test(c.path) && !c.path.includes('/related/')))
+      if (
+        !c.entity ||
+        (!/^\/api\/v1\/(records|export)\/[^/]+$/.test(c.path) && !c.path.includes('/related/'))
+      )
         continue
       const e = registry.entities.get(c.entity)!
       add(`${c.path}?${q({ 'filter[id][eq]': target.records[c.entity] })}`, pattern)

@@ -58,9 +58,14 @@ export async function createTenantObjects(
   const token = await must(admin.post('/api/v1/auth/tokens', { name: `${label} Jeton` }), 'an API token')
   const sessions = await must(admin.get('/api/v1/auth/sessions'), 'the session list')
   const job = await must(
-    admin.request('POST', '/api/v1/import/accounts.account?mode=create&dryRun=true', `name\n${label} Importé\n`, {
-      'content-type': 'text/csv',
-    }),
+    admin.request(
+      'POST',
+      '/api/v1/import/accounts.account?mode=create&dryRun=true',
+      `name\n${label} Importé\n`,
+      {
+        'content-type': 'text/csv',
+      },
+    ),
     'an import job',
   )
   const notificationId = uuidv7()

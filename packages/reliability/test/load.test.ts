@@ -37,23 +37,28 @@ beforeAll(async () => {
       account: a.body.id,
     })
   }
-  for (let i = 0; i < USERS; i++) {
-    const email = `charge${i}@demo.test`
-    const created = await admin.request('POST', '/api/v1/admin/users', {
-      email,
-      name: `Commercial ${i}`,
-      password: 'mot-de-passe-charge-42',
-      roles: manager ? [manager.id] : [],
-      isAdmin: !manager,
-    })
-    if (created.status !== 201)
-      throw new Error(`user ${i}: ${created.status} ${JSON.stringify(created.body)}`)
-    const client: SessionClient = await signIn(fetch, server.url, {
-      email,
-      password: 'mot-de-passe-charge-42',
-    })
-    users.push({ client, accounts, own: [] })
-  }
+  const pending = Array.from({ length: USERS }, (_, i) => i)
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let i = pending.shift(); i !== undefined; i = pending.shift()) {
+        const email = `charge${i}@demo.test`
+        const created = await admin.request('POST', '/api/v1/admin/users', {
+          email,
+          name: `Commercial ${i}`,
+          password: 'mot-de-passe-charge-42',
+          roles: manager ? [manager.id] : [],
+          isAdmin: !manager,
+        })
+        if (created.status !== 201)
+          throw new Error(`user ${i}: ${created.status} ${JSON.stringify(created.body)}`)
+        const client: SessionClient = await signIn(fetch, server.url, {
+          email,
+          password: 'mot-de-passe-charge-42',
+        })
+        users.push({ client, accounts, own: [] })
+      }
+    }),
+  )
 })
 afterAll(() => server?.dispose())
 

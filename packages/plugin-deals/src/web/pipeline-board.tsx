@@ -104,7 +104,7 @@ export function PipelineBoard(props: PipelineBoardProps) {
               <header class="pipeline-column-header">
                 <h2 id={`pipeline-stage-${column.stage.id}`}>{column.stage.name}</h2>
                 <p class="pipeline-column-figures">
-                  <span class="badge">{props.t('pipeline.count', { n: column.deals.length })}</span>
+                  <span class="badge-inline">{props.t('pipeline.count', { n: column.deals.length })}</span>
                   <span class="num">{props.money(column.total)}</span>
                 </p>
               </header>
