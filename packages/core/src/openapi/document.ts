@@ -145,6 +145,82 @@ export async function openApiDocument(
         },
       }
     }
+    paths[`${base}/{id}/pdf/{template}`] = {
+      get: {
+        tags: tag,
+        operationId: `pdf_${name}`,
+        parameters: [
+          idParam,
+          {
+            name: 'template',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'core.sheet or a plugin template',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'PDF',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errors,
+        },
+      },
+    }
+    if (meta.can.import !== 'none') {
+      paths[`/api/v1/import/${e.ref}`] = {
+        post: {
+          tags: tag,
+          operationId: `import_${name}`,
+          parameters: [
+            'mode',
+            'key',
+            'dryRun',
+            'delimiter',
+            'encoding',
+            'dateFormat',
+            'decimal',
+            'mapping',
+          ].map((n) => ({ name: n, in: 'query', schema: { type: 'string' } })),
+          requestBody: {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { file: { type: 'string', format: 'binary' }, mapping: { type: 'string' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '202': json(
+              { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
+              'Accepted',
+            ),
+            ...errors,
+          },
+        },
+      }
+    }
+    if (meta.can.export !== 'none') {
+      paths[`/api/v1/export/${e.ref}`] = {
+        get: {
+          tags: tag,
+          operationId: `export_${name}`,
+          parameters: [
+            ...listParams,
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['excel', 'csv'] } },
+          ],
+          responses: {
+            '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+            ...errors,
+          },
+        },
+      }
+    }
     for (const a of meta.actions) {
       paths[`${base}/{id}/actions/${a.id}`] = {
         post: {
@@ -176,6 +252,30 @@ export async function openApiDocument(
         responses: { '200': json({}), ...errors },
       }
     }
+  }
+  paths['/api/v1/import/jobs/{id}'] = {
+    get: {
+      tags: ['core'],
+      operationId: 'import_job',
+      parameters: [idParam],
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
+  }
+  paths['/api/v1/import/jobs/{id}/cancel'] = {
+    post: {
+      tags: ['core'],
+      operationId: 'import_cancel',
+      parameters: [idParam],
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
+  }
+  paths['/api/v1/import/jobs/{id}/undo'] = {
+    post: {
+      tags: ['core'],
+      operationId: 'import_undo',
+      parameters: [idParam],
+      responses: { '200': json({ type: 'object' }), ...errors },
+    },
   }
   paths['/api/v1/search'] = {
     get: {
