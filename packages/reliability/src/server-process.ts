@@ -80,7 +80,7 @@ export async function createServerProcess(o: ServerOptions = {}): Promise<Server
   let databaseUrl: string | undefined
   let dbName: string | undefined
   if (o.postgresUrl) {
-    dbName = `comptoir_rel_${randomBytes(6).toString('hex')}`
+    dbName = `comptoir_test_rel_${randomBytes(6).toString('hex')}`
     const admin = postgres(o.postgresUrl, { max: 1, onnotice: () => {} })
     await admin.unsafe(`CREATE DATABASE ${dbName}`)
     await admin.end()

@@ -13,7 +13,7 @@ import {
 import { type SessionClient, signIn } from '../src/session-client'
 import { XSS_VECTORS } from '../src/xss-corpus'
 
-const DETAIL_PAGES = size(4, 50)
+const DETAIL_PAGES = size(3, 50)
 const ENTITIES = ['accounts.account', 'contacts.contact', 'leads.lead', 'deals.deal'] as const
 let server: ServerProcess
 let api: SessionClient

@@ -191,7 +191,8 @@ export function validateRecord(
   const values: Record<string, unknown> = {}
   const prefix = opts.prefix ?? ''
   for (const key of Object.keys(data)) {
-    if (!fields[key] && !opts.allowExtra?.includes(key))
+    // Own keys only: `constructor` or `__proto__` in a body must not match Object.prototype.
+    if (!Object.hasOwn(fields, key) && !opts.allowExtra?.includes(key))
       errors.push({ path: prefix + key, code: 'unknown_field' })
   }
   for (const [name, field] of Object.entries(fields)) {

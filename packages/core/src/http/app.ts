@@ -18,10 +18,11 @@ import { trashRoutes } from '../trash/routes'
 import { userDirectoryRoutes } from '../users/directory-routes'
 import type { AppEnv } from './env'
 import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTransaction } from './middleware'
-import { problemResponse } from './problem'
+import { fromDatabaseError, problemResponse } from './problem'
 import { serveWeb } from './static'
 import { extraRoutes } from './extra-routes'
 import { openApiDocument } from '../openapi/document'
+import { registerImportJobs } from '../import/register'
 
 export interface CreateAppOptions {
   /** Logs unexpected errors (default: console.error). */
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
 
 export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  // Interrupted imports resume after a restart only if their jobs are known before the workers start.
+  registerImportJobs(core)
   const log = o.onUnexpectedError ?? ((e: unknown) => console.error(e))
   app.use(async function context(c, next) {
     c.set('core', core)
@@ -37,22 +40,26 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
     return next()
   })
   app.use(securityHeaders())
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: core.config.bodyLimit,
-      onError: () => {
-        throw new ComptoirError(
-          413,
-          'payload-too-large',
-          `Request bodies are limited to ${core.config.bodyLimit} bytes`,
-        )
-      },
-    }),
-  )
+  const jsonLimit = bodyLimit({
+    maxSize: core.config.bodyLimit,
+    onError: () => {
+      throw new ComptoirError(
+        413,
+        'payload-too-large',
+        `Request bodies are limited to ${core.config.bodyLimit} bytes`,
+      )
+    },
+  })
+  // Import files stream through their own route, which enforces its own (larger) limit.
+  app.use('/api/*', function bodyLimits(c, next) {
+    return c.req.method === 'POST' && /^\/api\/v1\/import\/[^/]+$/.test(c.req.path)
+      ? next()
+      : jsonLimit(c, next)
+  })
   app.onError((err, c) => {
-    if (!isComptoirError(err)) log(err)
-    return problemResponse(err, core.messages, c.get('locale') ?? 'fr')
+    const mapped = fromDatabaseError(err)
+    if (!isComptoirError(mapped)) log(err)
+    return problemResponse(mapped, core.messages, c.get('locale') ?? 'fr')
   })
   app.notFound((c) =>
     problemResponse(

@@ -6,7 +6,7 @@
  */
 import {
   BadRequestError,
-  type ComptoirError,
+  ComptoirError,
   type FieldError,
   isComptoirError,
   TooManyRequestsError,
@@ -90,4 +90,20 @@ export function problemResponse(err: unknown, messages: Record<Locale, Messages>
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' }
   if (e instanceof TooManyRequestsError) headers['retry-after'] = String(e.retryAfter)
   return new Response(JSON.stringify(toProblem(e, messages, locale)), { status: e.status, headers })
+}
+
+/**
+ * A safety net for database errors that input can still cause (a value the column type rejects, a
+ * constraint): a 4xx problem rather than a 500, without the database's message.
+ */
+export function fromDatabaseError(err: unknown): unknown {
+  if (err instanceof URIError)
+    return new BadRequestError('bad-request', 'Malformed percent-encoding in the address')
+  if (isComptoirError(err) || typeof (err as { code?: unknown })?.code !== 'string') return err
+  const code = (err as { code: string }).code
+  if (code.startsWith('22')) return new BadRequestError('bad-request', 'A value does not fit its field')
+  if (code === '23505') return new ComptoirError(409, 'unique', 'This value is already in use')
+  if (code.startsWith('23'))
+    return new ComptoirError(409, 'conflict', 'The change conflicts with existing data')
+  return err
 }

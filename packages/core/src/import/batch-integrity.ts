@@ -102,9 +102,10 @@ async function checkUnique(ctx: RequestContext, model: EntityModel, writes: Pend
     if (mf.origin !== 'entity' || !mf.def.unique) continue
     const live = writes.filter((w) => !w.failed && w.values[name] !== null && w.values[name] !== undefined)
     if (!live.length) continue
-    const col = ident(columnsOf(name, mf.def)[0].column)
+    const spec = columnsOf(name, mf.def)[0]
+    const col = ident(spec.column)
     const rows = await ctx.tx.query<{ id: string; v: string }>(
-      `SELECT id, ${col}::text AS v FROM ${model.table} WHERE tenant_id = $1 AND deleted_at IS NULL AND ${col}::text = ANY($2::text[])`,
+      `SELECT id, ${col}::text AS v FROM ${model.table} WHERE tenant_id = $1 AND deleted_at IS NULL AND ${col} = ANY($2::${spec.sqlType}[])`,
       [ctx.tenant.id, [...new Set(live.map((w) => String(w.values[name])))]],
     )
     const holders = new Map<string, string[]>()

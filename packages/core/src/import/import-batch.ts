@@ -129,12 +129,11 @@ export async function importBatch(
   for (const rec of records) {
     const dup = claimIdentities(identity, run.duplicates, rec)
     const key = identity.matchKey(rec.cells)
-    if (dup) outcomes.set(rec, { op: 'error', code: '' })
-    if (dup) errors.push(dup)
-    else if ('error' in key) {
-      outcomes.set(rec, { op: 'error', code: '' })
-      errors.push({ line: rec.line, column: identity.keyHeader, field: payload.key ?? '', code: key.error })
-    } else keys.set(rec, key.value)
+    const refused = dup ?? ('error' in key ? rowError(rec.line, payload.key ?? '', key.error) : null)
+    if (refused) {
+      outcomes.set(rec, { op: 'error', code: refused.code })
+      errors.push(refused)
+    } else if ('value' in key) keys.set(rec, key.value)
   }
   if (payload.mode === 'create') for (const rec of keys.keys()) outcomes.set(rec, { op: 'create' })
   else {
@@ -143,8 +142,7 @@ export async function importBatch(
     for (const [rec, value] of keys) {
       const o = decide(ctx, model, payload.mode, payload.key!, value, found)
       outcomes.set(rec, o)
-      if (o.op === 'error')
-        errors.push({ line: rec.line, column: identity.keyHeader, field: payload.key!, code: o.code })
+      if (o.op === 'error') errors.push(rowError(rec.line, payload.key!, o.code))
     }
   }
 

@@ -113,57 +113,72 @@ async function batchInTransaction(
   return next
 }
 
+async function runImport(core: Core, job: Job, o: ImportJobOptions) {
+  const payload = job.payload as ImportPayload
+  let { status, progress } = await readJob(core, job)
+  if (status === 'cancelled' || progress.finished) return finish(core, job, payload, progress)
+  const run: RunState = {
+    jobId: job.id,
+    payload,
+    duplicates: new DuplicateIndex(),
+    lookupCache: new Map(),
+    parents: new Set(),
+  }
+  progress = { ...progress, runStartedAt: new Date().toISOString(), runStartDone: progress.done }
+  let identity: RowIdentity | undefined
+  const identityOf = async () => {
+    identity ??= await core.withTenant(
+      job.tenantId,
+      async (ctx) => {
+        const model = await (ctx.records(payload.entity) as RecordsServiceImpl).model()
+        return new RowIdentity(planColumns(model, payload, core.messages), payload.key, payload.format)
+      },
+      { userId: job.createdBy ?? undefined },
+    )
+    return identity
+  }
+  let skip = progress.done
+  let batch: CsvRecord[] = []
+  const flush = async () => {
+    const next = await core.withTenant(
+      job.tenantId,
+      (ctx) => batchInTransaction(ctx, run, job, progress, batch),
+      {
+        userId: job.createdBy ?? undefined,
+      },
+    )
+    batch = []
+    if (!next) return false
+    progress = next
+    return true
+  }
+  for await (const rec of dataRows(core, job, payload)) {
+    if (skip > 0) {
+      // Rows settled by an earlier run: only their identities are needed, to keep finding duplicates.
+      skip--
+      claimIdentities(await identityOf(), run.duplicates, rec)
+      continue
+    }
+    batch.push(rec)
+    if (batch.length >= o.batchSize && !(await flush())) return finish(core, job, payload, progress)
+  }
+  if (batch.length && !(await flush())) return finish(core, job, payload, progress)
+  return finish(core, job, payload, progress)
+}
+
 export function importJobHandler(core: Core, o: ImportJobOptions): JobHandler {
   return async function importJob(job) {
-    const payload = job.payload as ImportPayload
-    let { status, progress } = await readJob(core, job)
-    if (status === 'cancelled' || progress.finished) return finish(core, job, payload, progress)
-    const run: RunState = {
-      jobId: job.id,
-      payload,
-      duplicates: new DuplicateIndex(),
-      lookupCache: new Map(),
-      parents: new Set(),
-    }
-    progress = { ...progress, runStartedAt: new Date().toISOString(), runStartDone: progress.done }
-    let identity: RowIdentity | undefined
-    const identityOf = async () => {
-      identity ??= await core.withTenant(
-        job.tenantId,
-        async (ctx) => {
-          const model = await (ctx.records(payload.entity) as RecordsServiceImpl).model()
-          return new RowIdentity(planColumns(model, payload, core.messages), payload.key, payload.format)
-        },
-        { userId: job.createdBy ?? undefined },
-      )
-      return identity
-    }
-    let skip = progress.done
-    let batch: CsvRecord[] = []
-    const flush = async () => {
-      const next = await core.withTenant(
-        job.tenantId,
-        (ctx) => batchInTransaction(ctx, run, job, progress, batch),
-        {
-          userId: job.createdBy ?? undefined,
-        },
-      )
-      batch = []
-      if (!next) return false
-      progress = next
-      return true
-    }
-    for await (const rec of dataRows(core, job, payload)) {
-      if (skip > 0) {
-        // Rows settled by an earlier run: only their identities are needed, to keep finding duplicates.
-        skip--
-        claimIdentities(await identityOf(), run.duplicates, rec)
-        continue
+    try {
+      return await runImport(core, job, o)
+    } catch (e) {
+      // After the last attempt the job is failed for good: its stored file is of no more use.
+      const { maxAttempts = 5 } = job as Job & { maxAttempts?: number }
+      if (job.attempts >= maxAttempts) {
+        await core.db.tenant(job.tenantId, (tx) =>
+          deleteStoredFile(tx, job.tenantId, (job.payload as ImportPayload).file),
+        )
       }
-      batch.push(rec)
-      if (batch.length >= o.batchSize && !(await flush())) return finish(core, job, payload, progress)
+      throw e
     }
-    if (batch.length && !(await flush())) return finish(core, job, payload, progress)
-    return finish(core, job, payload, progress)
   }
 }

@@ -79,14 +79,14 @@ async function resolveRecords(
     return out
   }
   const model = await (ctx.records(target) as RecordsServiceImpl).model()
-  const run = async (expr: string, wanted: Map<string, string[]>) => {
+  const run = async (expr: string, type: string, wanted: Map<string, string[]>) => {
     if (!wanted.size) return
     const p = new Params()
     const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, 't.deleted_at IS NULL']
     const scope = scopeSql(ctx, model, 'read', p)
     if (scope) where.push(scope)
     const rows = await ctx.tx.query<{ id: string; k: string }>(
-      `SELECT t.id, ${expr} AS k FROM ${model.table} t WHERE ${where.join(' AND ')} AND ${expr} = ANY(${p.add([...wanted.keys()])}::text[])`,
+      `SELECT t.id, ${expr}::text AS k FROM ${model.table} t WHERE ${where.join(' AND ')} AND ${expr} = ANY(${p.add([...wanted.keys()])}::${type}[])`,
       p.values,
     )
     const ids = new Map<string, string[]>()
@@ -108,7 +108,8 @@ async function resolveRecords(
       if (n.error || n.value === null || typeof n.value === 'object') continue
       wanted.set(String(n.value), [...(wanted.get(String(n.value)) ?? []), v])
     }
-    await run(`t.${ident(columnsOf(name, mf.def)[0].column)}::text`, wanted)
+    const spec = columnsOf(name, mf.def)[0]
+    await run(`t.${ident(spec.column)}`, spec.sqlType, wanted)
   }
   const rest = [...values].filter((v) => !out.has(v))
   if (rest.length) {
@@ -118,7 +119,7 @@ async function resolveRecords(
     )
     const wanted = new Map<string, string[]>()
     for (const r of folded) wanted.set(r.k, [...(wanted.get(r.k) ?? []), r.v])
-    await run(`comptoir_unaccent(lower(${model.titleSql()}))`, wanted)
+    await run(`comptoir_unaccent(lower(${model.titleSql()}))`, 'text', wanted)
   }
   return out
 }
@@ -126,7 +127,7 @@ async function resolveRecords(
 /** The one field a missing linked record can be created from: its title, when that is a single text field. */
 function titleField(ctx: RequestContext, target: string): string | null {
   const e = ctx.core.registry.entities.get(target)
-  if (!e || e.title.length !== 1) return null
+  if (e?.title.length !== 1) return null
   const def = e.fields[e.title[0]]
   return def && (def.type === 'text' || def.type === 'longText') ? e.title[0] : null
 }

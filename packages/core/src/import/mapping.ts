@@ -5,6 +5,8 @@
  * @module
  */
 import { BadRequestError, type FieldError, ForbiddenError } from '../errors'
+import { i18nKeys } from '../i18n/keys'
+import { translate } from '../i18n/messages'
 import type { RequestContext } from '../records/context'
 import type { EntityModel } from '../records/entity-model'
 import { fold } from './cell-values'
@@ -51,7 +53,12 @@ export function hiddenAliases(ctx: RequestContext, model: EntityModel): Map<stri
   const names = [...Object.keys(e.fields), ...Object.keys(e.extFields)]
   for (const name of names) {
     if (model.fields.has(name) || ctx.access.fieldRule(e.ref, name) !== 'hidden') continue
-    for (const s of [name, `${name}.id`, ctx.t(`${e.plugin}:field.${e.name}.${name}`)]) out.set(fold(s), name)
+    const plugin = e.extFields[name]?.plugin ?? e.plugin
+    const key = i18nKeys.field(plugin, e.name, name)
+    const labels = (['fr', 'en'] as const)
+      .map((l) => translate(ctx.core.messages, l, key))
+      .filter((x) => x !== key)
+    for (const s of [name, `${name}.id`, ...labels]) out.set(fold(s), name)
   }
   return out
 }

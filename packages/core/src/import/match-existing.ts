@@ -28,10 +28,11 @@ export async function findByKey(
   const out = new Map<string, Row[]>()
   if (!values.length) return out
   const mf = key === 'id' ? null : model.fields.get(key)!
-  const col = mf ? `t.${ident(columnsOf(key, mf.def)[0].column)}` : 't.id'
+  const spec = mf ? columnsOf(key, mf.def)[0] : { column: 'id', sqlType: 'uuid' }
+  const col = `t.${ident(spec.column)}`
   const rows = await ctx.tx.query(
     `SELECT ${model.selectList()}, ${col}::text AS "__key" FROM ${model.table} t
-     WHERE t.tenant_id = $1 AND t.deleted_at IS NULL AND ${col}::text = ANY($2::text[]) ORDER BY t.id FOR UPDATE`,
+     WHERE t.tenant_id = $1 AND t.deleted_at IS NULL AND ${col} = ANY($2::${spec.sqlType}[]) ORDER BY t.id FOR UPDATE`,
     [ctx.tenant.id, values],
   )
   for (const r of rows) out.set(r.__key, [...(out.get(r.__key) ?? []), r])

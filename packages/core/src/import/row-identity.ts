@@ -63,10 +63,6 @@ export class RowIdentity {
     )
   }
 
-  get keyHeader(): string {
-    return this.keyColumn?.header ?? ''
-  }
-
   private normalize(col: PlannedColumn, raw: string): KeyValue {
     const s = unescapeCell(raw).trim()
     if (s === '') return { value: null }

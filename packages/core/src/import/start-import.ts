@@ -75,10 +75,12 @@ export async function startImport(
 ): Promise<StartedImport> {
   if (!ctx.core.registry.entities.has(ref)) throw new NotFoundError(`Unknown entity ${ref}`)
   const svc = ctx.records(ref) as RecordsServiceImpl
-  assertRights(svc, readImportOptions(query).mode)
+  // The query is checked before the upload is read, so a wrong option does not cost a whole upload.
+  const early = readImportOptions(query)
+  assertRights(svc, early.mode)
   const upload = await receiveUpload(ctx, req, {
     maxBytes,
-    delimiter: readImportOptions(query).delimiter,
+    delimiter: early.delimiter,
     name: `import-${ref}`,
   })
   const o = readImportOptions({ ...query, ...upload.fields })

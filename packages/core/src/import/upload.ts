@@ -43,7 +43,10 @@ class RowCounter {
   constructor(private readonly override: string | undefined) {}
 
   push(bytes: Uint8Array): void {
-    if (this.parser) return this.feed(bytes)
+    if (this.parser) {
+      this.feed(bytes)
+      return
+    }
     this.head.push(bytes)
     this.headBytes += bytes.length
     if (this.headBytes >= HEAD_LIMIT || bytes.includes(10) || bytes.includes(13)) this.start()

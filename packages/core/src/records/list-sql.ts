@@ -160,6 +160,12 @@ function decodeCursor(cursor: string, n: number): unknown[] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (!Array.isArray(v) || v.length !== n) throw new Error('shape')
+    // The last key is always the record id.
+    if (
+      typeof v[n - 1] !== 'string' ||
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[n - 1])
+    )
+      throw new Error('id')
     for (const x of v)
       if (x !== null && typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean')
         throw new Error('type')
@@ -254,7 +260,8 @@ export function buildListSql(
   const order = terms
     .map((t) => `${t.sql} ${t.desc ? 'DESC' : 'ASC'}${t.nullable ? ' NULLS LAST' : ''}`)
     .join(', ')
-  const keyCols = terms.map((t, i) => `${t.sql} AS "__k${i}"`).join(', ')
+  // As text: timestamps keep their microseconds, so a cursor never lands inside a millisecond.
+  const keyCols = terms.map((t, i) => `(${t.sql})::text AS "__k${i}"`).join(', ')
   const text = `SELECT ${select}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`
   const countText = query.count
     ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${filterWhere.join(' AND ')} LIMIT ${COUNT_CAP + 1}) c`

@@ -62,7 +62,8 @@ export function readWriteInput(
     if (META_KEYS.includes(key) || key === 'owner' || key === 'custom') continue
     const rule = system ? undefined : ctx.access.fieldRule(entity.ref, key)
     const known =
-      entity.fields[key] ?? (model.fields.get(key)?.origin === 'ext' ? model.fields.get(key)!.def : undefined)
+      (Object.hasOwn(entity.fields, key) ? entity.fields[key] : undefined) ??
+      (model.fields.get(key)?.origin === 'ext' ? model.fields.get(key)!.def : undefined)
     if (!known) {
       errors.push({ path: key, code: 'unknown_field' })
       continue
@@ -85,7 +86,7 @@ export function readWriteInput(
       errors.push({ path: key, code: 'read_only' })
       continue
     }
-    if (entity.fields[key]) {
+    if (Object.hasOwn(entity.fields, key)) {
       entityFields[key] = known
       provided[key] = value
     } else {
