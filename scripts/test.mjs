@@ -5,7 +5,8 @@ import { findChromium } from './chromium.mjs'
 
 ensureInstalled()
 ensureBuilt()
-let failed = pnpm(['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)]) !== 0
+let failed =
+  pnpm(['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)]) !== 0
 const chromium = findChromium()
 if (!chromium) {
   console.log(

@@ -30,7 +30,8 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
   })
   let queue: Promise<unknown> = Promise.resolve()
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn)
+    // A turn of the event loop between transactions: HTTP requests keep being accepted during long work.
+    const run = queue.then(() => new Promise<void>((r) => setImmediate(r))).then(fn, fn)
     queue = run.catch(() => undefined)
     return run
   }

@@ -53,7 +53,12 @@ export function normalizeValue(
   field: FieldDef,
   raw: unknown,
 ): { value?: unknown; error?: string; params?: Record<string, unknown> } {
-  if (empty(raw)) return { value: field.type === 'multiSelect' ? [] : null }
+  // An empty checkbox is unchecked (boolean columns of entities are NOT NULL).
+  if (empty(raw))
+    return {
+      value:
+        field.type === 'multiSelect' ? [] : field.type === 'boolean' && field.default !== null ? false : null,
+    }
   switch (field.type) {
     case 'text':
     case 'longText':

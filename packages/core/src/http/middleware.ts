@@ -57,7 +57,11 @@ export function checkOrigin(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
   ])
   if (!allowed.has(origin)) throw new ForbiddenError('csrf', 'Cross-origin request refused')
   const type = c.req.header('content-type') ?? ''
-  const hasBody = c.req.method !== 'DELETE' || Number(c.req.header('content-length') ?? 0) > 0
+  const hasBody =
+    c.req.method !== 'DELETE' ||
+    Number(c.req.header('content-length') ?? 0) > 0 ||
+    !!c.req.header('content-type') ||
+    !!c.req.header('transfer-encoding')
   if (
     hasBody &&
     !/^application\/json\b/i.test(type) &&

@@ -25,6 +25,10 @@ export function parseListQuery(url: URL): ListQuery {
   const q: ListQuery = {}
   for (const [key, raw] of url.searchParams) {
     const m = /^filter\[([A-Za-z0-9_.]+)\](?:\[([A-Za-z]+)\])?$/.exec(key)
+    if (m && hasControl(raw)) {
+      errors.push({ path: key, code: 'control_characters' })
+      continue
+    }
     if (m) {
       const op = (m[2] ?? 'eq') as FilterOp
       if (!OPS.has(op)) errors.push({ path: key, code: 'invalid_operator' })
@@ -38,6 +42,7 @@ export function parseListQuery(url: URL): ListQuery {
     switch (key) {
       case 'q':
         if (raw.length > 200) errors.push({ path: 'q', code: 'too_long', params: { max: 200 } })
+        else if (hasControl(raw)) errors.push({ path: 'q', code: 'control_characters' })
         else q.q = raw
         break
       case 'sort': {
@@ -74,4 +79,13 @@ export function parseListQuery(url: URL): ListQuery {
   if (errors.length) throw new BadRequestError('bad-request', 'Invalid list parameters', errors)
   if (filters.length) q.filters = filters
   return q
+}
+
+/** NUL and other C0 control characters (tab, newline and carriage return aside). */
+export function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true
+  }
+  return false
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { RecordData } from '../entity/define-entity'
-import { ForbiddenError, NotFoundError } from '../errors'
+import { BadRequestError, ForbiddenError, NotFoundError } from '../errors'
 import type { ResolvedEntity } from '../plugin/registry'
 import type { RequestContext } from './context'
 import { type CustomFieldRow, EntityModel } from './entity-model'
@@ -81,7 +81,16 @@ export class RecordsServiceImpl implements RecordsService {
     if (extra) base.push(...extra(p))
     const fields = query.fields?.filter((f) => model.fields.has(f) || model.fields.has(`custom.${f}`))
     const sql = buildListSql(model, query, p, base, model.selectList(fields))
-    const rows = await this.ctx.tx.query(sql.text, p.values)
+    const rows = await this.ctx.tx.query(sql.text, p.values).catch((e) => {
+      // A cursor or filter value the column type rejects (`invalid input syntax`): the client's input.
+      if (typeof e?.code === 'string' && e.code.startsWith('22')) {
+        const path = query.cursor ? 'cursor' : 'filter'
+        throw new BadRequestError('bad-request', 'A value does not fit its field', [
+          { path, code: path === 'cursor' ? 'invalid_cursor' : 'invalid_filter' },
+        ])
+      }
+      throw e
+    })
     const more = rows.length > sql.limit
     const page = more ? rows.slice(0, sql.limit) : rows
     const data = page.map((r) => model.toJson(r, fields))

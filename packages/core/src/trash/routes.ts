@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { BadRequestError } from '../errors'
-import { isUuid } from '../entity/validate'
+import { isUuid, normalizeValue } from '../entity/validate'
+import { f } from '../entity/fields'
+import { hasControl } from '../records/parse-query'
 import type { AppEnv } from '../http/env'
 import { listTrash, purgeFromTrash, restoreFromTrash } from './trash-service'
 
@@ -12,14 +14,22 @@ export function trashRoutes(): Hono<AppEnv> {
     const q = c.req.query()
     const errors = []
     if (q.deletedBy && !isUuid(q.deletedBy)) errors.push({ path: 'deletedBy', code: 'invalid_reference' })
-    if (q.from && !DATE.test(q.from)) errors.push({ path: 'from', code: 'invalid_date' })
-    if (q.to && !DATE.test(q.to)) errors.push({ path: 'to', code: 'invalid_date' })
+    if (q.from && (!DATE.test(q.from) || normalizeValue(f.date(), q.from).error))
+      errors.push({ path: 'from', code: 'invalid_date' })
+    if (q.to && (!DATE.test(q.to) || normalizeValue(f.date(), q.to).error))
+      errors.push({ path: 'to', code: 'invalid_date' })
+    if (q.q && hasControl(q.q)) errors.push({ path: 'q', code: 'control_characters' })
     if (q.limit && !/^\d{1,3}$/.test(q.limit)) errors.push({ path: 'limit', code: 'invalid_limit' })
     let cursorOk = true
     if (q.cursor) {
       try {
         const v = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8'))
-        cursorOk = Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isUuid(v[1])
+        cursorOk =
+          Array.isArray(v) &&
+          v.length === 2 &&
+          typeof v[0] === 'string' &&
+          !Number.isNaN(Date.parse(v[0])) &&
+          isUuid(v[1])
       } catch {
         cursorOk = false
       }

@@ -94,7 +94,7 @@ interface Member {
 
 async function entryOf(ctx: RequestContext, entity: string, id: string): Promise<Member> {
   const [m] = await ctx.tx.query<Member>(
-    'SELECT entity, record_id, root, batch_id, title FROM core_trash_entry WHERE tenant_id = $1 AND entity = $2 AND record_id = $3',
+    'SELECT entity, record_id, root, batch_id, title FROM core_trash_entry WHERE tenant_id = $1 AND entity = $2 AND record_id = $3 FOR UPDATE',
     [ctx.tenant.id, entity, id],
   )
   if (!m) throw new NotFoundError()
