@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<void> {
   const log = (line: string) =>
     console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`)
   const { report, markdown } = await runBench(opts, log)
-  console.log(`\n${markdown}\n`)
+  if (!opts.seedOnly) console.log(`\n${markdown}\n`)
   if (opts.writeDocs) {
     const file = join(repoRoot(), 'docs', 'performance.md')
     writeDocs(file, markdown)

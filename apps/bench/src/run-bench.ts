@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import postgres from 'postgres'
 import { createBenchDatabase } from './db/bench-database'
+import { median } from './load/stats'
 import { measureShellJs } from './measures/shell-js'
 import type { BenchOptions } from './options'
 import { describeMachine, endLoad } from './report/machine'
@@ -54,6 +55,8 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
           log(`seeded and kept: ${bdb.url}`)
           rows = seeded.data.rows
           seedSeconds = seeded.data.seconds
+          report.metric('seed_seconds', seedSeconds)
+          report.metric('seed_rows_per_s', rows / seedSeconds)
         } else {
           const sameSize = opts.size !== 'full'
           const alongside =
@@ -76,7 +79,10 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
   } finally {
     await lite?.stop()
   }
-  if (!opts.seedOnly) measureShellJs(report, join(repoRoot(), 'apps', 'web', 'dist'))
+  if (!opts.seedOnly) {
+    measureShellJs(report, join(repoRoot(), 'apps', 'web', 'dist'))
+    report.metric('noise_p50_spread_median', median(report.spreads))
+  }
   endLoad(machine)
   const run: RunInfo = {
     date,

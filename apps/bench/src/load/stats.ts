@@ -50,6 +50,11 @@ export function summarize(rounds: Round[]): Summary {
   }
 }
 
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.floor(s.length / 2)] : Number.NaN
+}
+
 /** Relative spread of the per-round medians: (max − min) ÷ median. */
 export function noise(s: Summary): number {
   return (s.p50Range[1] - s.p50Range[0]) / s.p50

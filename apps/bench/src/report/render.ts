@@ -4,6 +4,7 @@
  * @module
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { median } from '../load/stats'
 import type { Machine } from './machine'
 import type { Report } from './report'
 
@@ -15,6 +16,10 @@ export interface RunInfo {
   seedSeconds: number
   machine: Machine
   databases: string
+}
+
+function pct(v: number): string {
+  return Number.isFinite(v) ? `${(v * 100).toFixed(0)} %` : '—'
 }
 
 const START = '<!-- bench:start -->'
@@ -42,7 +47,7 @@ export function renderMarkdown(report: Report, run: RunInfo): string {
     '',
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres} (${settings})` : ''}. Load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end: the load generator, Node and PostgreSQL share these CPUs with whatever else runs.`,
     '',
-    'p50 / p95 in ms · throughput. Ratios are Comptoir ÷ floor, from windows interleaved in the same run.',
+    `p50 (lowest–highest per-round p50) / p95 in ms · throughput. Ratios are Comptoir ÷ floor, from windows interleaved in the same run. Noise: the per-round medians of a measure spread by ${pct(median(report.spreads))} of its median (median over all measures; worst ${pct(Math.max(...report.spreads))}).`,
     '',
     table(
       ['Measure', 'Comptoir', 'Floor', 'Ratio'],

@@ -3,7 +3,7 @@
  * the budgets with their verdicts, the plan of each hot query and notes on what could not be measured.
  * @module
  */
-import type { Summary } from '../load/stats'
+import { noise, type Summary } from '../load/stats'
 
 export interface TableRow {
   measure: string
@@ -34,6 +34,8 @@ export class Report {
   readonly notes: string[] = []
   /** Metrics the run was expected to produce; the smoke test checks each is present and finite. */
   readonly expected = new Set<string>()
+  /** Relative spread of the per-round medians of every summary: the run's noise. */
+  readonly spreads: number[] = []
 
   metric(name: string, value: number): void {
     this.metrics[name] = Number.isFinite(value) ? Number(value.toPrecision(6)) : value
@@ -45,6 +47,7 @@ export class Report {
     this.metric(`${prefix}_p50_ms`, s.p50)
     this.metric(`${prefix}_p95_ms`, s.p95)
     this.metric(`${prefix}_rps`, s.rps)
+    if (Number.isFinite(noise(s))) this.spreads.push(noise(s))
   }
 
   ratio(name: string, value: number): number {
@@ -86,9 +89,10 @@ export function ms(v: number): string {
   return v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)
 }
 
-/** `0.42 / 0.90 ms · 2,310/s` */
+/** `0.42 (0.40–0.51) / 0.90 ms · 2,310/s`: p50 (lowest–highest per-round p50) / p95 · throughput. */
 export function fmt(s: Summary): string {
-  return `${ms(s.p50)} / ${ms(s.p95)} ms · ${Math.round(s.rps).toLocaleString('en')}/s`
+  const range = s.p50Range[0] !== s.p50Range[1] ? ` (${ms(s.p50Range[0])}–${ms(s.p50Range[1])})` : ''
+  return `${ms(s.p50)}${range} / ${ms(s.p95)} ms · ${Math.round(s.rps).toLocaleString('en')}/s`
 }
 
 export function x(v: number): string {

@@ -28,17 +28,23 @@ export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
 const registered = new WeakMap<Core, ImportSettings>()
 
 /**
- * Registers the import jobs on `core` (once; later calls return the settings in force).
+ * Registers the import jobs on `core`; a later call with options replaces the settings in force.
  * @example
  * const core = createCore({ db, plugins })
  * registerImportJobs(core, { undoDays: 30 })
  */
 export function registerImportJobs(core: Core, o: Partial<ImportSettings> = {}): ImportSettings {
   const existing = registered.get(core)
-  if (existing) return existing
-  const settings = { ...DEFAULT_IMPORT_SETTINGS, ...o }
+  // The app registers the defaults at start; a later call with options (a test, a server) replaces them.
+  if (existing && !Object.keys(o).length) return existing
+  // The embedded database runs in this thread: smaller batches keep the server answering during imports.
+  const base = existing ?? {
+    ...DEFAULT_IMPORT_SETTINGS,
+    ...(core.db.kind === 'pglite' ? { batchSize: 250 } : {}),
+  }
+  const settings = { ...base, ...o }
   registered.set(core, settings)
-  mergeImportMessages(core.messages)
+  if (!existing) mergeImportMessages(core.messages)
   core.jobs.register(IMPORT_QUEUE, importJobHandler(core, settings))
   core.jobs.register(UNDO_QUEUE, undoJobHandler(core))
   return settings

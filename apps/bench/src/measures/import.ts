@@ -1,8 +1,7 @@
 /**
  * Import of a contacts file through the real import path (`POST /api/v1/import/:entity`, then the job's
- * status until it is done) beside postgres.js `COPY` of the same rows into the same indexed table; and
- * export of every contact of the main tenant (rows per second and the server's memory all along) beside
- * `COPY … TO STDOUT` of the same rows.
+ * status until it is done) beside postgres.js `COPY` of the same rows into the same indexed table, run
+ * before and after it.
  * @module
  */
 import { Readable } from 'node:stream'
@@ -10,49 +9,13 @@ import { pipeline } from 'node:stream/promises'
 import { manifest as accountsManifest } from '@comptoir/plugin-accounts'
 import { manifest as contactsManifest } from '@comptoir/plugin-contacts'
 import { type Core, createTenant } from '@comptoir/core/server'
-import postgres from 'postgres'
+import type { BenchContext } from '../context'
 import { loadRecords, toRows } from '../data/bulk-loader'
 import { generateAccounts, generateContacts, type GeneratedRecord } from '../data/generate'
+import { importFile } from '../data/import-file'
 import type { SeededTenant } from '../data/seed'
-import type { BenchContext } from '../context'
+import { onOwnConnection } from '../db/own-connection'
 import { signIn } from '../scenario'
-
-const IMPORT_COLUMNS = [
-  'salutation',
-  'firstName',
-  'lastName',
-  'email',
-  'account.id',
-  'title',
-  'department',
-  'officePhone',
-  'mobile',
-  'leadSource',
-  'lawfulBasis',
-  'mailingAddress.street',
-  'mailingAddress.postalCode',
-  'mailingAddress.city',
-  'mailingAddress.country',
-] as const
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-function cellOf(rec: GeneratedRecord, key: string): unknown {
-  const [field, part] = key.split('.')
-  const v = rec.data[field]
-  if (part === 'id') return v
-  return part ? (v as Record<string, unknown> | null)?.[part] : v
-}
-
-/** The file a user would import: RFC 4180, UTF-8, the fields' names as headers. */
-export function importFile(records: GeneratedRecord[]): Buffer {
-  const lines = [IMPORT_COLUMNS.join(',')]
-  for (const r of records) lines.push(IMPORT_COLUMNS.map((k) => csvCell(cellOf(r, k))).join(','))
-  return Buffer.from(`${lines.join('\r\n')}\r\n`)
-}
 
 function copyText(v: unknown): string {
   if (v === null || v === undefined) return '\\N'
@@ -60,30 +23,6 @@ function copyText(v: unknown): string {
   return s.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   )
-}
-
-/**
- * A COPY on a connection of its own, closed after: a postgres.js connection that served a
- * `COPY … TO STDOUT` stream can leave the next COPY on it waiting forever (porsager/postgres#917).
- */
-async function onOwnConnection<T>(
-  url: string,
-  seconds: number,
-  fn: (sql: postgres.Sql) => Promise<T>,
-): Promise<T> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} })
-  let timer: NodeJS.Timeout | undefined
-  try {
-    return await Promise.race([
-      fn(sql),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`COPY did not finish in ${seconds} s`)), seconds * 1000)
-      }),
-    ])
-  } finally {
-    clearTimeout(timer)
-    await sql.end({ timeout: 1 })
-  }
 }
 
 async function copyRows(url: string, table: string, rows: Record<string, unknown>[]): Promise<number> {
@@ -162,13 +101,13 @@ async function runImportInParts(
   return total
 }
 
-export interface ImportExportOptions {
+export interface ImportOptions {
   core: Core
   rows: number
   timeoutSeconds: number
 }
 
-export async function measureImport(ctx: BenchContext, o: ImportExportOptions): Promise<void> {
+export async function measureImport(ctx: BenchContext, o: ImportOptions): Promise<void> {
   const { report } = ctx
   ctx.log(`measuring import of ${o.rows.toLocaleString('en')} contacts`)
   const { core } = o
@@ -249,62 +188,4 @@ export async function measureImport(ctx: BenchContext, o: ImportExportOptions): 
     '<=',
     5,
   )
-}
-
-export async function measureExport(ctx: BenchContext, rows: number): Promise<void> {
-  const { report, scenario: sc } = ctx
-  ctx.log(`measuring export of ${rows.toLocaleString('en')} contacts`)
-  const before = ctx.server.rssMb()
-  let peak = before
-  const samples: { rows: number; rss: number }[] = []
-  let lines = 0
-  const timer = setInterval(() => {
-    const rss = ctx.server.rssMb()
-    peak = Math.max(peak, rss)
-    samples.push({ rows: lines, rss })
-  }, 25)
-  const t0 = performance.now()
-  try {
-    const r = await fetch(`${sc.session.base}/api/v1/export/contacts.contact?format=csv`, {
-      headers: { cookie: sc.session.cookie },
-    })
-    if (r.status !== 200 || !r.body) throw new Error(`Export refused: ${r.status} ${await r.text()}`)
-    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++
-    }
-  } finally {
-    clearInterval(timer)
-  }
-  const seconds = (performance.now() - t0) / 1000
-  const exported = lines - 1
-  const rate = exported / seconds
-  const quarter = samples.find((s) => s.rows >= exported / 4)?.rss ?? before
-  const growth = (peak - quarter) / quarter
-  const floorRate = await onOwnConnection(ctx.url, 600, async (sql) => {
-    const f0 = performance.now()
-    let floorLines = 0
-    const stream = await sql
-      .unsafe(
-        `COPY (SELECT * FROM contacts_contact WHERE tenant_id = '${ctx.captured.tenantId}' AND deleted_at IS NULL) TO STDOUT WITH (FORMAT csv, HEADER)`,
-      )
-      .readable()
-    for await (const chunk of stream as AsyncIterable<Buffer>)
-      for (const b of chunk) if (b === 10) floorLines++
-    return (floorLines - 1) / ((performance.now() - f0) / 1000)
-  })
-  report.metric('export_rows', exported)
-  report.metric('export_rows_per_s', rate)
-  report.metric('export_copy_rows_per_s', floorRate)
-  report.metric('export_rss_before_mb', before)
-  report.metric('export_rss_peak_mb', peak)
-  report.metric('export_rss_growth_after_first_quarter', growth)
-  report.row({
-    measure: `Export ${exported.toLocaleString('en')} contacts (CSV)`,
-    comptoir: `${Math.round(rate).toLocaleString('en')} rows/s, RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
-    floor: `COPY TO STDOUT ${Math.round(floorRate).toLocaleString('en')} rows/s`,
-    ratio: `${((rate / floorRate) * 100).toFixed(0)} %`,
-  })
-  report.budget('export rows/s', rate, '>=', 100_000)
-  report.budget('export RSS growth after the first quarter of the rows', growth, '<=', 0.1)
-  if (exported < rows) report.note(`Export returned ${exported} of ${rows} contacts.`)
 }
