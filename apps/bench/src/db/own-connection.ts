@@ -16,7 +16,10 @@ export async function onOwnConnection<T>(
     return await Promise.race([
       fn(sql),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`No answer from PostgreSQL in ${seconds} s`)), seconds * 1000)
+        timer = setTimeout(
+          () => reject(new Error(`No answer from PostgreSQL in ${seconds} s`)),
+          seconds * 1000,
+        )
       }),
     ])
   } finally {
