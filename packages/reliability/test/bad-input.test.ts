@@ -349,12 +349,9 @@ describe('bad input, generated from the metadata', () => {
           { requiredKeys: ['action'] },
         )
         .map((b) => ['POST', '/api/v1/records/accounts.account/bulk', b] as const),
+      hostileParam().map((id) => ['POST', `/api/v1/trash/accounts.account/${enc(id)}/restore`, {}] as const),
       hostileParam().map(
-        (id) => ['POST', `/api/v1/trash/accounts.account/${encodeURIComponent(id)}/restore`, {}] as const,
-      ),
-      hostileParam().map(
-        (id) =>
-          ['GET', `/api/v1/records/accounts.account/${encodeURIComponent(id)}/history`, undefined] as const,
+        (id) => ['GET', `/api/v1/records/accounts.account/${enc(id)}/history`, undefined] as const,
       ),
     )
     await property(op, async ([method, path, body]) => {
