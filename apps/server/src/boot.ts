@@ -57,6 +57,7 @@ export async function boot(env: ServerEnv, db?: Database): Promise<Core> {
         platformToken: env.platformToken,
         publicUrl: env.publicUrl,
         trustProxy: env.trustProxy,
+        fileLimit: env.fileLimit,
         webRoot: webRoot(),
       },
     })

@@ -17,6 +17,8 @@ export interface ServerEnv {
   plugins?: string[]
   publicUrl: string
   trustProxy: boolean
+  /** Largest uploaded file, in bytes. */
+  fileLimit: number
 }
 
 function bad(name: string, why: string): never {
@@ -61,8 +63,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
   const trustRaw = env.COMPTOIR_TRUST_PROXY ?? '0'
   if (!['0', '1', 'true', 'false'].includes(trustRaw))
     bad('COMPTOIR_TRUST_PROXY', 'use 1 behind a reverse proxy, 0 otherwise')
+  const fileMb =
+    env.COMPTOIR_MAX_FILE_MB === undefined || env.COMPTOIR_MAX_FILE_MB === ''
+      ? 10
+      : Number(env.COMPTOIR_MAX_FILE_MB)
+  if (!Number.isInteger(fileMb) || fileMb < 1 || fileMb > 1024)
+    bad('COMPTOIR_MAX_FILE_MB', `"${env.COMPTOIR_MAX_FILE_MB}" is not a whole number of megabytes (1–1024)`)
   return {
     trustProxy: trustRaw === '1' || trustRaw === 'true',
+    fileLimit: fileMb * 1024 * 1024,
     port,
     host,
     dataDir: resolve(cwd, env.COMPTOIR_DATA_DIR || '.comptoir'),

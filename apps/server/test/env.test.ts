@@ -10,6 +10,7 @@ describe('environment configuration', () => {
       dataDir: '/srv/comptoir/.comptoir',
       demo: true,
       publicUrl: 'http://localhost:3000',
+      fileLimit: 10 * 1024 * 1024,
     })
     expect(env.databaseUrl).toBeUndefined()
   })
@@ -23,6 +24,8 @@ describe('environment configuration', () => {
     ['COMPTOIR_DEMO', 'maybe', /Invalid COMPTOIR_DEMO/],
     ['COMPTOIR_PLATFORM_TOKEN', 'tiny', /Invalid COMPTOIR_PLATFORM_TOKEN/],
     ['COMPTOIR_PLUGINS', 'a b', /Invalid COMPTOIR_PLUGINS/],
+    ['COMPTOIR_MAX_FILE_MB', '0', /Invalid COMPTOIR_MAX_FILE_MB/],
+    ['COMPTOIR_MAX_FILE_MB', '2.5', /Invalid COMPTOIR_MAX_FILE_MB/],
   ])('stops on an invalid %s, naming it', (name, value, message) => {
     expect(() => readEnv({ [name]: value })).toThrow(message)
   })
@@ -38,6 +41,7 @@ describe('environment configuration', () => {
       COMPTOIR_DEMO: '0',
       COMPTOIR_PLATFORM_TOKEN: 'x'.repeat(32),
       COMPTOIR_PLUGINS: '@comptoir/plugin-accounts, ./plugins/mine',
+      COMPTOIR_MAX_FILE_MB: '25',
     })
     expect(env).toMatchObject({
       port: 8080,
@@ -49,6 +53,7 @@ describe('environment configuration', () => {
       demo: false,
       platformToken: 'x'.repeat(32),
       plugins: ['@comptoir/plugin-accounts', './plugins/mine'],
+      fileLimit: 25 * 1024 * 1024,
     })
   })
 })

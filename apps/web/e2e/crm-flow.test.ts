@@ -9,6 +9,10 @@ let page: Page
 const problems: string[] = []
 
 const suffix = Date.now().toString(36)
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 const ACCOUNT = `Boulangerie Lefèvre ${suffix}`
 const LAST_NAME = `Martin${suffix}`
 
@@ -103,6 +107,26 @@ describe('a salesperson’s day in the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click()
     await page.waitForURL(/\/m\/contacts\/contact\/[0-9a-f-]+$/)
     await page.getByRole('link', { name: 'elodie@lefevre.fr' }).waitFor()
+  })
+
+  it('attaches a photo that the detail then shows', async () => {
+    await page.getByRole('link', { name: 'Modifier' }).click()
+    await page.waitForURL(/\/edit$/)
+    const photo = page.getByLabel(/^Photo/)
+    await photo.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('bonjour') })
+    await expect
+      .poll(() => page.locator('.file-input [role=alert]').textContent())
+      .toContain('Format non accepté')
+    await photo.setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByRole('link', { name: 'portrait.png' }).waitFor()
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await page.waitForURL(/\/m\/contacts\/contact\/[0-9a-f-]+$/)
+    await page.getByRole('link', { name: 'portrait.png' }).waitFor()
+    const thumb = page.locator('img.file-thumb')
+    await expect
+      .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(1)
+    await expectAccessible('contact-detail-photo')
   })
 
   it('deletes the contact, finds it in the recycle bin and restores it', async () => {

@@ -85,4 +85,48 @@ describe('field widgets', () => {
     expect(value()).toEqual({ id: '01900000-0000-7000-8000-000000000002', title: 'Dupuis SARL' })
     expect((input as HTMLInputElement).value).toBe('Dupuis SARL')
   })
+
+  it('checks a file’s size and type before sending it, then uploads it and shows it', async () => {
+    const photo = field('photo', 'file', { accept: ['image/png', 'image/jpeg'], maxSize: 1000 })
+    const fetch = vi.fn(async (url: string, init: RequestInit) => {
+      expect(url).toBe('/api/v1/files')
+      expect(init.method).toBe('POST')
+      const sent = (init.body as FormData).get('file') as File
+      return new Response(
+        JSON.stringify({
+          id: '01900000-0000-7000-8000-0000000000f1',
+          name: sent.name,
+          mime: sent.type,
+          size: sent.size,
+        }),
+        { status: 201, headers: { 'content-type': 'application/json' } },
+      )
+    })
+    vi.stubGlobal('fetch', fetch)
+    const value = widget(photo)
+    const input = screen.getByLabelText('photo') as HTMLInputElement
+    expect(input.type).toBe('file')
+    expect(input.accept).toBe('image/png,image/jpeg')
+    expect(
+      screen.getByText(/^Formats acceptés : image\/png, image\/jpeg ; 1\s000\so au plus\.$/),
+    ).toBeTruthy()
+    const choose = (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true })
+      fireEvent.change(input)
+    }
+    choose(new File([new Uint8Array(2000)], 'grande.png', { type: 'image/png' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Fichier trop volumineux'))
+    choose(new File([new Uint8Array(10)], 'note.txt', { type: 'text/plain' }))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Format non accepté'))
+    expect(fetch).not.toHaveBeenCalled()
+    expect(input.getAttribute('aria-invalid')).toBe('true')
+    choose(new File([new Uint8Array(10)], 'portrait.png', { type: 'image/png' }))
+    await waitFor(() => expect(value()).toMatchObject({ title: 'portrait.png', size: 10 }))
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('alert')).toBeNull()
+    const link = screen.getByRole('link', { name: 'portrait.png' })
+    expect(link.getAttribute('href')).toBe('/api/v1/files/01900000-0000-7000-8000-0000000000f1')
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer photo' }))
+    expect(value()).toBeNull()
+  })
 })

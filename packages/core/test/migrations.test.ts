@@ -26,16 +26,17 @@ describe('per-plugin migrations', () => {
       'core/0001_core',
       'core/0002_search',
       'core/0003_search_rows',
+      'core/0004_files',
       'crm/0000_init',
     ])
     const applied = await c.migrate()
-    expect(applied.map((m) => m.plugin)).toEqual(['core', 'core', 'core', 'core', 'crm'])
+    expect(applied.map((m) => m.plugin)).toEqual(['core', 'core', 'core', 'core', 'core', 'crm'])
     expect(await c.migrate()).toEqual([])
     expect(await c.pendingMigrations()).toEqual([])
     const ledger = await db.system((tx) =>
       tx.query('SELECT plugin, tag FROM core_migration ORDER BY plugin, tag'),
     )
-    expect(ledger).toHaveLength(5)
+    expect(ledger).toHaveLength(6)
   })
 
   it('stops when an applied migration was edited, naming it', async () => {

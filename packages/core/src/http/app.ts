@@ -23,6 +23,7 @@ import { serveWeb } from './static'
 import { extraRoutes } from './extra-routes'
 import { openApiDocument } from '../openapi/document'
 import { registerImportJobs } from '../import/register'
+import { fileRoutes } from '../files/routes'
 
 export interface CreateAppOptions {
   /** Logs unexpected errors (default: console.error). */
@@ -50,9 +51,9 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
       )
     },
   })
-  // Import files stream through their own route, which enforces its own (larger) limit.
+  // Import files and uploads stream through their own routes, which enforce their own (larger) limits.
   app.use('/api/*', function bodyLimits(c, next) {
-    return c.req.method === 'POST' && /^\/api\/v1\/import\/[^/]+$/.test(c.req.path)
+    return c.req.method === 'POST' && /^\/api\/v1\/(import\/[^/]+|files\/?)$/.test(c.req.path)
       ? next()
       : jsonLimit(c, next)
   })
@@ -80,6 +81,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   api.route('/search', searchRoutes())
   api.route('/trash', trashRoutes())
   api.route('/users', userDirectoryRoutes())
+  api.route('/files', fileRoutes())
   const admin = new Hono<AppEnv>()
   admin.use(requireAdmin())
   admin.route('/plugins', adminPluginRoutes())

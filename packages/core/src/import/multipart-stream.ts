@@ -8,6 +8,8 @@ import { BadRequestError } from '../errors'
 export interface MultipartPart {
   name: string
   filename?: string
+  /** The part's declared `Content-Type`, lower-cased, without parameters. */
+  contentType?: string
   /** The part's bytes. The reader drains what is left unread before moving to the next part. */
   body: AsyncGenerator<Uint8Array>
 }
@@ -58,12 +60,25 @@ class Buffered {
   }
 }
 
-function parseDisposition(headers: string): { name: string; filename?: string } | null {
-  const line = headers.split('\r\n').find((h) => /^content-disposition:/i.test(h))
+function parseDisposition(headers: string): { name: string; filename?: string; contentType?: string } | null {
+  const lines = headers.split('\r\n')
+  const line = lines.find((h) => /^content-disposition:/i.test(h))
   if (!line) return null
   const name = /\bname="([^"]*)"/i.exec(line)?.[1]
   const filename = /\bfilename="([^"]*)"/i.exec(line)?.[1]
-  return name === undefined ? null : { name, ...(filename !== undefined ? { filename } : {}) }
+  const type = lines
+    .find((h) => /^content-type:/i.test(h))
+    ?.slice('content-type:'.length)
+    .split(';')[0]
+    .trim()
+    .toLowerCase()
+  return name === undefined
+    ? null
+    : {
+        name,
+        ...(filename !== undefined ? { filename } : {}),
+        ...(type ? { contentType: type } : {}),
+      }
 }
 
 export async function* readMultipart(

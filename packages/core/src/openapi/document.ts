@@ -277,6 +277,54 @@ export async function openApiDocument(
       responses: { '200': json({ type: 'object' }), ...errors },
     },
   }
+  paths['/api/v1/files'] = {
+    post: {
+      tags: ['core'],
+      operationId: 'file_upload',
+      summary: 'Upload a file for a file field; records then refer to it by id',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: { file: { type: 'string', format: 'binary' } },
+              required: ['file'],
+            },
+          },
+        },
+      },
+      responses: {
+        '201': json({
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            name: { type: 'string' },
+            mime: { type: 'string' },
+            size: { type: 'integer' },
+            sha256: { type: 'string' },
+            createdAt: { type: 'string', format: 'date-time' },
+          },
+        }),
+        ...errors,
+      },
+    },
+  }
+  paths['/api/v1/files/{id}'] = {
+    get: {
+      tags: ['core'],
+      operationId: 'file_read',
+      summary: 'Read an uploaded file: its uploader, or a user who can read a record showing it',
+      parameters: [idParam, { name: 'download', in: 'query', schema: { type: 'string' } }],
+      responses: {
+        '200': {
+          description: 'The file',
+          content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+        },
+        ...errors,
+      },
+    },
+  }
   paths['/api/v1/search'] = {
     get: {
       tags: ['core'],

@@ -33,13 +33,23 @@ export async function fillTitles(
       const v = r[mf.name]
       if (mf.def.type === 'belongsTo') want(mf.def.target, v)
       else if (mf.def.type === 'user') want('core.user', v)
+      else if (mf.def.type === 'file') want('core.file', v)
       else if (mf.def.type === 'parent' && v) want(v.entity, v)
     }
   }
   for (const [target, ids] of wanted) {
     const idList = [...ids.keys()]
     let rows: { id: string; title: string; trashed: boolean }[] = []
-    if (target === 'core.user') {
+    if (target === 'core.file') {
+      const files = await ctx.tx.query<{ id: string; title: string; mime: string; size: number }>(
+        'SELECT id, name AS title, mime, size FROM core_file WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+        [ctx.tenant.id, idList],
+      )
+      for (const row of files)
+        for (const ref of ids.get(row.id) ?? [])
+          Object.assign(ref, { title: row.title, mime: row.mime, size: row.size })
+      continue
+    } else if (target === 'core.user') {
       rows = await ctx.tx.query(
         'SELECT id, name AS title, false AS trashed FROM core_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
         [ctx.tenant.id, idList],

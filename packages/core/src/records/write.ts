@@ -14,6 +14,7 @@ import type { RecordsServiceImpl } from './records-service'
 import type { WriteOptions } from './types'
 import { runHooks } from './hooks'
 import { readWriteInput, type WriteInput } from './write-input'
+import { accepts } from '../files/file-type'
 
 /** References, uniqueness and cycles of the values being written. */
 async function checkIntegrity(
@@ -56,11 +57,15 @@ async function checkIntegrity(
       )
       if (!u.length) errors.push({ path: name, code: 'reference_not_found' })
     } else if (d.type === 'file') {
-      const u = await ctx.tx.query('SELECT 1 FROM core_file WHERE tenant_id = $1 AND id = $2', [
-        ctx.tenant.id,
-        v,
-      ])
-      if (!u.length) errors.push({ path: name, code: 'reference_not_found' })
+      const [file] = await ctx.tx.query<{ name: string; mime: string; size: number }>(
+        "SELECT name, mime, size FROM core_file WHERE tenant_id = $1 AND id = $2 AND kind = 'upload'",
+        [ctx.tenant.id, v],
+      )
+      if (!file) errors.push({ path: name, code: 'reference_not_found' })
+      else if (file.size > d.maxSize)
+        errors.push({ path: name, code: 'file_too_large', params: { max: d.maxSize } })
+      else if (!accepts(d.accept, file.mime, file.name))
+        errors.push({ path: name, code: 'file_type', params: { accept: d.accept.join(', ') } })
     }
     if (mf.origin === 'entity' && d.unique) {
       const col = ident(columnsOf(name, d)[0].column)

@@ -407,10 +407,16 @@ export const coreFile = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
+    /** `upload`: a user's file for a file field, purged daily once no record refers to it; `internal`: import chunks and reports. */
+    kind: text('kind').notNull().default('internal'),
     createdAt: ts('created_at').notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [...tenantKey('core_file')(t), tenantPolicy()],
+  (t) => [
+    ...tenantKey('core_file')(t),
+    index('core_file_upload_idx').on(t.tenantId, t.createdAt).where(sql`kind = 'upload'`),
+    tenantPolicy(),
+  ],
 ).enableRLS()
 
 export const coreSetting = pgTable(

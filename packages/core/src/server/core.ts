@@ -40,6 +40,8 @@ export interface CoreConfig {
   sessionDays: number
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
+  /** Largest uploaded file for a file field, in bytes (10 MiB by default). */
+  fileLimit?: number
   /** Directory of the built web app, served with an SPA fallback. */
   webRoot?: string
   /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For. */

@@ -1,7 +1,7 @@
 /**
  * How long the recycle bin keeps deleted records (`core_setting` key `trash`, 1–3650 days, 30 by
- * default), and the daily job that purges what is older: queue `core.trash-retention`, one job per
- * tenant, each run queueing the next one a day later.
+ * default), and the daily job that purges what is older — and the uploaded files no record refers to any
+ * more: queue `core.trash-retention`, one job per tenant, each run queueing the next one a day later.
  * @module
  */
 import { f } from '../entity/fields'
@@ -11,6 +11,7 @@ import type { JobHandler } from '../jobs/queue'
 import type { RequestContext } from '../records/context'
 import type { Core } from '../server/core'
 import { purgeExpired } from '../trash/trash-service'
+import { purgeOrphanUploads } from '../files/uploads'
 import { readSetting } from './setting-store'
 
 export const TRASH_SETTING = 'trash'
@@ -44,14 +45,15 @@ export async function scheduleTrashRetention(ctx: RequestContext, runAt: Date): 
   if (!waiting.length) await ctx.core.jobs.enqueue(ctx.tx, ctx.tenant.id, RETENTION_QUEUE, {}, { runAt })
 }
 
-/** The job: purges the tenant's expired trash, then queues tomorrow's run. */
+/** The job: purges the tenant's expired trash and the uploads no record refers to, then queues tomorrow's run. */
 export function trashRetentionJob(core: Core): JobHandler {
   return async function trashRetention(job) {
     return core.withTenant(job.tenantId, async (ctx) => {
       const { retentionDays } = await readTrashSettings(ctx)
       const purged = await purgeExpired(ctx, retentionDays)
+      const orphanFiles = await purgeOrphanUploads(ctx, core.now())
       await scheduleTrashRetention(ctx, new Date(core.now().getTime() + DAY))
-      return { purged, retentionDays }
+      return { purged, retentionDays, orphanFiles }
     })
   }
 }

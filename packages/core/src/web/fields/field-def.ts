@@ -104,7 +104,7 @@ export function toPayload(values: Record<string, unknown>, fields: Record<string
 
 /** Whether a user may type into this field at all. */
 export function isEditable(m: FieldMeta): boolean {
-  return !m.readOnly && m.rule !== 'readOnly' && !m.hidden && m.type !== 'computed' && m.type !== 'file'
+  return !m.readOnly && m.rule !== 'readOnly' && !m.hidden && m.type !== 'computed'
 }
 
 /** `accounts.account` → `/m/accounts/account`, with the record id when given. */

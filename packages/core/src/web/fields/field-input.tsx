@@ -9,6 +9,7 @@ import type { FieldWidgetProps } from '../plugins/define-web-plugin'
 import { AddressInput } from './address-input'
 import { BooleanInput, MultiSelectInput, SelectInput } from './choice-inputs'
 import { DateInput } from './date-input'
+import { FileInput } from './file-input'
 import { FieldValue } from './field-value'
 import { NumberInput } from './number-input'
 import { ParentPicker } from './parent-picker'
@@ -34,6 +35,7 @@ const BUILT_IN: Partial<Record<string, Component<FieldWidgetProps>>> = {
   belongsTo: ReferencePicker,
   user: ReferencePicker,
   parent: ParentPicker,
+  file: FileInput,
 }
 
 /** Types whose widget holds several controls: the form wraps them in a fieldset with a legend. */

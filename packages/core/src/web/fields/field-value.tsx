@@ -9,6 +9,7 @@ import type { FieldMeta } from '../../records/metadata-types'
 import { useI18n } from '../app/i18n-context'
 import { useSession } from '../app/session-context'
 import { recordPath } from './field-def'
+import { FileLink, fileRef } from './file-input'
 
 type Ref = { id: string; title?: string; entity?: string }
 
@@ -78,6 +79,9 @@ export function FieldValue(props: { field: FieldMeta; value: unknown; multiline?
       </Match>
       <Match when={(props.field.type === 'belongsTo' || props.field.type === 'parent') && refPath()}>
         <A href={refPath()!}>{text()}</A>
+      </Match>
+      <Match when={props.field.type === 'file' && fileRef(props.value)}>
+        {(file) => <FileLink file={file()} thumbnail={props.multiline} />}
       </Match>
       <Match when={props.field.type === 'email'}>
         <a href={`mailto:${props.value}`}>{text()}</a>

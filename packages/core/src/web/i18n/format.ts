@@ -14,7 +14,11 @@ export interface Formatter {
   dateTime(value: string | null | undefined): string
   /** `1 234 résultats`, or `10 000+` when the server capped the count. */
   count(total: number, capped?: boolean): string
+  /** A file size: `820 o`, `1,5 Mo` in French; `820 B`, `1.5 MB` in English. */
+  bytes(size: number | null | undefined): string
 }
+
+const BYTE_UNITS: Record<Locale, string[]> = { fr: ['o', 'ko', 'Mo', 'Go'], en: ['B', 'kB', 'MB', 'GB'] }
 
 const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' }
 
@@ -51,6 +55,18 @@ export function createFormatter(locale: Locale, currency = 'EUR'): Formatter {
       return Number.isNaN(d.getTime()) ? v : dateTimeFmt.format(d)
     },
     count: (total, capped) => `${int.format(total)}${capped ? '+' : ''}`,
+    bytes: (size) => {
+      if (size === null || size === undefined || !Number.isFinite(size)) return ''
+      const units = BYTE_UNITS[locale] ?? BYTE_UNITS.fr
+      let v = size
+      let u = 0
+      while (v >= 1024 && u < units.length - 1) {
+        v /= 1024
+        u++
+      }
+      const f = new Intl.NumberFormat(tag, { maximumFractionDigits: u === 0 || v >= 10 ? 0 : 1 })
+      return `${f.format(v)}\u00a0${units[u]}`
+    },
   }
 }
 

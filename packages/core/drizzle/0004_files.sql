@@ -1,0 +1,2 @@
+ALTER TABLE "core_file" ADD COLUMN "kind" text DEFAULT 'internal' NOT NULL;--> statement-breakpoint
+CREATE INDEX "core_file_upload_idx" ON "core_file" USING btree ("tenant_id","created_at") WHERE kind = 'upload';

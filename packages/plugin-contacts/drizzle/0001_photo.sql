@@ -1,0 +1,3 @@
+ALTER TABLE "contacts_contact" ADD COLUMN "photo_id" uuid;--> statement-breakpoint
+ALTER TABLE "contacts_contact" ADD CONSTRAINT "contacts_contact_photo_id_fk" FOREIGN KEY ("tenant_id","photo_id") REFERENCES "public"."core_file"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "contacts_contact_photo_id_idx" ON "contacts_contact" USING btree ("tenant_id","photo_id") WHERE deleted_at IS NULL;
