@@ -110,6 +110,9 @@ afterAll(async () => {
 async function visit(path: string) {
   const page = browser.page
   await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' })
+  // On a busy machine the page's data can arrive after the network has gone quiet once (the plugin's
+  // chunk first, then its records): wait until nothing on the page is still loading.
+  await page.waitForFunction(() => !document.querySelector('.state-loading'), null, { timeout: 60_000 })
   await page.waitForTimeout(150)
   pages.push(path)
   for (const f of await injectedMarkup(page)) problems.push(`${path}: ${f}`)
