@@ -14,6 +14,8 @@ export interface LinkDialogProps {
   open: boolean
   entity: string
   roleOptions?: readonly string[]
+  /** The label of a role option (its message); the raw value without it. */
+  roleLabel?: (role: string) => string
   onClose: () => void
   onLink: (id: string, role?: string) => Promise<void>
 }
@@ -81,7 +83,9 @@ export function LinkDialog(props: LinkDialogProps) {
               onChange={(e) => setRole(e.currentTarget.value)}
             >
               <option value="">{t('field.choose')}</option>
-              <For each={props.roleOptions}>{(r) => <option value={r}>{r}</option>}</For>
+              <For each={props.roleOptions}>
+                {(r) => <option value={r}>{props.roleLabel ? props.roleLabel(r) : r}</option>}
+              </For>
             </select>
           </div>
         </Show>

@@ -32,6 +32,8 @@ export function RelatedList(props: { meta: EntityMeta; record: RecordData; list:
   const session = useSession()
   const target = () => session.entity(props.list.entity)!
   const link = () => linkKind(props.list.via)
+  // The entity that declares the link, whose messages name its roles.
+  const linkOwner = () => (link()?.inverse ? target() : props.meta)
   const columns = () =>
     (props.list.columns ?? target().list.columns.slice(0, 4)).flatMap((n) => columnField(target(), n) ?? [])
   const [page, { refetch }] = createResource(
@@ -135,8 +137,11 @@ export function RelatedList(props: { meta: EntityMeta; record: RecordData; list:
         <LinkDialog
           open={linking()}
           entity={props.list.entity}
-          roleOptions={
-            (link()!.inverse ? target() : props.meta).links.find((l) => l.kind === link()!.kind)?.roleOptions
+          roleOptions={linkOwner().links.find((l) => l.kind === link()!.kind)?.roleOptions}
+          roleLabel={(role) =>
+            session
+              .labels()
+              .msg(`${linkOwner().plugin}:link.${linkOwner().name}.${link()!.kind}.role.${role}`)
           }
           onClose={() => setLinking(false)}
           onLink={async (id, role) => {

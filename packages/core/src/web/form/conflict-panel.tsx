@@ -3,7 +3,7 @@
  * changed, and let the user take theirs or save over them.
  * @module
  */
-import { For } from 'solid-js'
+import { For, onMount } from 'solid-js'
 import type { RecordData } from '../../entity/define-entity'
 import type { EntityMeta } from '../../records/metadata-types'
 import { useI18n } from '../app/i18n-context'
@@ -29,8 +29,11 @@ export function ConflictPanel(props: ConflictPanelProps) {
     const f = props.meta.fields[name]
     return formatPlain(v, f, i18n, (o) => session.labels().option(f, o)) || '—'
   }
+  let panel: HTMLElement | undefined
+  // The save button is at the foot of a long form and the panel at its head: bring the panel to the user.
+  onMount(() => panel?.focus())
   return (
-    <section class="conflict" role="alert" aria-labelledby="conflict-title">
+    <section class="conflict" role="alert" aria-labelledby="conflict-title" tabindex="-1" ref={panel}>
       <h2 id="conflict-title">
         <IconWarning size={18} aria-hidden="true" /> {t('form.conflictTitle')}
       </h2>

@@ -15,6 +15,12 @@ import { type AdminField, AdminForm } from './admin-form'
 
 export type AdminRow = Record<string, any> & { id?: string }
 
+/** What a row's own actions can ask of the table. */
+export interface AdminTableControls {
+  /** Reloads the rows (after an action changed one). */
+  refetch: () => void
+}
+
 export interface AdminColumn {
   label: string
   value: (row: AdminRow) => JSX.Element
@@ -37,6 +43,8 @@ export interface AdminTableProps {
   toValues?: (row: AdminRow) => Record<string, unknown>
   /** Replaces the default write (`POST` endpoint / `PATCH` endpoint/:key). */
   save?: (body: unknown, row?: AdminRow) => Promise<unknown>
+  /** Buttons of the row's own actions, shown before Edit and Delete. */
+  rowActions?: (row: AdminRow, table: AdminTableControls) => JSX.Element
 }
 
 export function AdminTable(props: AdminTableProps) {
@@ -90,46 +98,49 @@ export function AdminTable(props: AdminTableProps) {
       <Show when={!list.error} fallback={<ErrorState error={list.error} onRetry={refetch} />}>
         <Show when={list.latest} fallback={<Loading />}>
           <Show when={list.latest!.length > 0} fallback={<EmptyState title={t('settings.empty')} />}>
-            <table class="data-table">
-              <caption class="visually-hidden">{props.title}</caption>
-              <thead>
-                <tr>
-                  <For each={props.columns}>{(c) => <th scope="col">{c.label}</th>}</For>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list.latest}>
-                  {(row) => (
-                    <tr>
-                      <For each={props.columns}>{(c) => <td>{c.value(row)}</td>}</For>
-                      <td class="row-actions">
-                        <button
-                          type="button"
-                          class="icon-button"
-                          aria-label={t('settings.editRow', { name: rowName(row) })}
-                          onClick={() => setEditing(row)}
-                        >
-                          <IconPencil size={16} aria-hidden="true" />
-                        </button>
-                        <Show when={props.canDelete !== false}>
+            <div class="table-scroll-x">
+              <table class="data-table">
+                <caption class="visually-hidden">{props.title}</caption>
+                <thead>
+                  <tr>
+                    <For each={props.columns}>{(c) => <th scope="col">{c.label}</th>}</For>
+                    <th scope="col">
+                      <span class="visually-hidden">{t('common.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list.latest}>
+                    {(row) => (
+                      <tr>
+                        <For each={props.columns}>{(c) => <td>{c.value(row)}</td>}</For>
+                        <td class="row-actions">
+                          {props.rowActions?.(row, { refetch })}
                           <button
                             type="button"
                             class="icon-button"
-                            aria-label={t('settings.deleteRow', { name: rowName(row) })}
-                            onClick={() => setDeleting(row)}
+                            aria-label={t('settings.editRow', { name: rowName(row) })}
+                            onClick={() => setEditing(row)}
                           >
-                            <IconTrash size={16} aria-hidden="true" />
+                            <IconPencil size={16} aria-hidden="true" />
                           </button>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+                          <Show when={props.canDelete !== false}>
+                            <button
+                              type="button"
+                              class="icon-button"
+                              aria-label={t('settings.deleteRow', { name: rowName(row) })}
+                              onClick={() => setDeleting(row)}
+                            >
+                              <IconTrash size={16} aria-hidden="true" />
+                            </button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </Show>
         </Show>
       </Show>

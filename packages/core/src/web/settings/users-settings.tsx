@@ -1,5 +1,6 @@
 /**
  * Users of the tenant (`/api/v1/admin/users`): name, e-mail, language, roles, teams, administrator, active.
+ * Users are deactivated rather than deleted, so their records keep an author.
  * @module
  */
 import { createResource, Show } from 'solid-js'
@@ -7,6 +8,7 @@ import { rows } from '../api/records-api'
 import { request } from '../api/request'
 import { useI18n } from '../app/i18n-context'
 import { AdminTable, type AdminRow } from './admin-table'
+import { UserRowActions } from './user-row-actions'
 
 type Named = { id: string; name: string }
 
@@ -23,6 +25,8 @@ export function UsersSettings() {
       title={t('settings.users')}
       noun={t('settings.userNoun')}
       endpoint="/admin/users"
+      canDelete={false}
+      rowActions={(row, table) => <UserRowActions user={row} onChanged={table.refetch} />}
       columns={[
         { label: t('settings.name'), value: (r) => r.name },
         { label: t('login.email'), value: (r) => r.email },
