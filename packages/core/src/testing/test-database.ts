@@ -58,16 +58,20 @@ async function openPostgres(url: string, makeCore: (db: Database) => Core) {
     await admin`SELECT pg_advisory_lock(727427102)`
     const exists = await admin`SELECT 1 FROM pg_database WHERE datname = ${template}`
     if (!exists.length) {
-      await admin.unsafe(`CREATE DATABASE ${template}`)
-      const tplDb = createPostgresDatabase({ url: withDatabase(url, template), max: 2 })
+      // Built under a temporary name and renamed once migrated: a run killed half-way leaves a
+      // `comptoir_tplbuild_…` database no later run will take for a template.
+      const building = `comptoir_tplbuild_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+      await admin.unsafe(`CREATE DATABASE ${building}`)
+      const tplDb = createPostgresDatabase({ url: withDatabase(url, building), max: 2 })
       try {
         await makeCore(tplDb).migrate()
       } catch (e) {
         await tplDb.close()
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${template}`)
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`)
         throw e
       }
       await tplDb.close()
+      await admin.unsafe(`ALTER DATABASE ${building} RENAME TO ${template}`)
     }
     await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`)
   } finally {
