@@ -162,4 +162,17 @@ describe('records', () => {
     expect(w.status).toBe(403)
     expect(w.body.errors[0].path).toBe('secret')
   })
+
+  it('refuses the number the sequence hands out when a record carried over already has it', async () => {
+    const a = await admin.post('/api/v1/records/crm.company', { name: 'Avant' })
+    const next = `CO-${String(Number(a.body.number.slice(3)) + 1).padStart(4, '0')}`
+    await t.core.withTenant(t.tenants.acme.id, (ctx) =>
+      ctx.records('crm.company').create({ name: 'Reprise', number: next }, { system: true }),
+    )
+    const total = (await admin.get('/api/v1/records/crm.company?count=true')).body.total
+    const r = await admin.post('/api/v1/records/crm.company', { name: 'Après' })
+    expect(r.status).toBe(422)
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'number', code: 'unique' })])
+    expect((await admin.get('/api/v1/records/crm.company?count=true')).body.total).toBe(total)
+  })
 })

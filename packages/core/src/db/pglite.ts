@@ -3,10 +3,7 @@
  * one queue: a request's tenant context can never be seen by another request.
  * @module
  */
-import { PGlite } from '@electric-sql/pglite'
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import type { PGlite } from '@electric-sql/pglite'
 import { type Database, type Queryable, TENANT_CONTEXT_SQL, withSavepoint } from './database'
 
 const parsers = {
@@ -22,6 +19,13 @@ export interface PgliteOptions {
 }
 
 export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
+  // Loaded here rather than at the top: a server on PostgreSQL never needs the embedded database.
+  const [{ PGlite }, { btree_gin }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ])
   const pg = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

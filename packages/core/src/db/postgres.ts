@@ -36,10 +36,18 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
       (await sql.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[],
     tenant: (tenantId, fn, o = {}) =>
       sql.begin(async (tx) => {
-        // Sent without waiting: the first statement of `fn` follows it on the same connection. If it
-        // fails the transaction is aborted, so nothing can run without the tenant context.
-        await tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true })
-        return fn(wrap(tx))
+        // Sent without waiting: the first statement of `fn` follows it on the same connection. A
+        // postgres.js query only goes out once something subscribes to it, so `execute()` queues the
+        // context now, before `fn` can queue anything. If it fails the transaction is aborted and every
+        // statement after it fails too: nothing runs without the tenant context.
+        const context = tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true }).execute()
+        const result = (async () => fn(wrap(tx)))()
+        // Both settle before the transaction ends, so no statement of `fn` can outlive it; the
+        // context's failure is the one reported.
+        const [c, r] = await Promise.allSettled([context, result])
+        if (c.status === 'rejected') throw c.reason
+        if (r.status === 'rejected') throw r.reason
+        return r.value
       }) as Promise<any>,
     exec: async (script) => void (await sql.unsafe(script)),
     close: () => sql.end({ timeout: 5 }),

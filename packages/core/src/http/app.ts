@@ -53,9 +53,10 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   })
   // Import files and uploads stream through their own routes, which enforce their own (larger) limits.
   app.use('/api/*', function bodyLimits(c, next) {
-    return c.req.method === 'POST' && /^\/api\/v1\/(import\/[^/]+|files\/?)$/.test(c.req.path)
-      ? next()
-      : jsonLimit(c, next)
+    if (c.req.method !== 'POST') return jsonLimit(c, next)
+    if (/^\/api\/v1\/import\/[^/]+$/.test(c.req.path)) return next()
+    const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
+    return multipart && /^\/api\/v1\/files\/?$/.test(c.req.path) ? next() : jsonLimit(c, next)
   })
   app.onError((err, c) => {
     const mapped = fromDatabaseError(err)

@@ -2,7 +2,7 @@
  * Outgoing mail through SMTP (nodemailer), with the tenant's settings or the server's default.
  * @module
  */
-import nodemailer from 'nodemailer'
+import type Nodemailer from 'nodemailer'
 
 export interface MailSettings {
   host: string
@@ -20,8 +20,12 @@ export interface MailMessage {
   html?: string
 }
 
+let nodemailer: Promise<typeof Nodemailer> | undefined
+
 export async function sendMail(settings: MailSettings, msg: MailMessage): Promise<void> {
-  const transport = nodemailer.createTransport({
+  // Loaded with the first message rather than at start: a server may send none for a long while.
+  nodemailer ??= import('nodemailer').then((m) => m.default)
+  const transport = (await nodemailer).createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.secure ?? settings.port === 465,

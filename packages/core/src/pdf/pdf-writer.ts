@@ -3,12 +3,31 @@
  * text, key–value blocks and tables that continue on new pages, with a footer on every page.
  * @module
  */
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
+import type fontkit from '@pdf-lib/fontkit'
+import type { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib'
 import { fontBytes } from './fonts'
 
 const A4: [number, number] = [595.28, 841.89]
 const MARGIN = 48
+
+interface PdfLib {
+  PDFDocument: typeof PDFDocument
+  rgb: typeof rgb
+  fontkit: typeof fontkit
+}
+
+let pdfLib: Promise<PdfLib> | undefined
+
+/**
+ * pdf-lib and fontkit, loaded with the first document: together they take about a second and 33 MB,
+ * which a server should not pay at start for PDFs nobody has asked for yet.
+ */
+function loadPdfLib(): Promise<PdfLib> {
+  pdfLib ??= Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]).then(
+    ([{ PDFDocument, rgb }, { default: fontkit }]) => ({ PDFDocument, rgb, fontkit }),
+  )
+  return pdfLib
+}
 
 export interface TableColumn {
   label: string
@@ -20,6 +39,7 @@ export class PdfWriter {
   private page!: PDFPage
   private y = 0
   private constructor(
+    private readonly lib: PdfLib,
     readonly doc: PDFDocument,
     readonly font: PDFFont,
     readonly bold: PDFFont,
@@ -27,8 +47,9 @@ export class PdfWriter {
   ) {}
 
   static async create(o: { title: string; author?: string; footer?: string }): Promise<PdfWriter> {
-    const doc = await PDFDocument.create()
-    doc.registerFontkit(fontkit)
+    const lib = await loadPdfLib()
+    const doc = await lib.PDFDocument.create()
+    doc.registerFontkit(lib.fontkit)
     const bytes = fontBytes()
     const font = await doc.embedFont(bytes.regular, { subset: true })
     const bold = await doc.embedFont(bytes.bold, { subset: true })
@@ -36,7 +57,7 @@ export class PdfWriter {
     doc.setProducer('Comptoir')
     doc.setCreator('Comptoir')
     if (o.author) doc.setAuthor(o.author)
-    const w = new PdfWriter(doc, font, bold, o.footer ?? '')
+    const w = new PdfWriter(lib, doc, font, bold, o.footer ?? '')
     w.newPage()
     return w
   }
@@ -87,7 +108,7 @@ export class PdfWriter {
         y: this.y - size,
         size,
         font: this.bold,
-        color: rgb(0.1, 0.15, 0.3),
+        color: this.lib.rgb(0.1, 0.15, 0.3),
       })
       this.y -= size + 6
     }
@@ -104,7 +125,7 @@ export class PdfWriter {
         y: this.y - size,
         size,
         font,
-        color: rgb(...(o.color ?? [0.1, 0.1, 0.1])),
+        color: this.lib.rgb(...(o.color ?? [0.1, 0.1, 0.1])),
       })
       this.y -= size + 4
     }
@@ -125,7 +146,7 @@ export class PdfWriter {
         y: this.y - size,
         size,
         font: this.bold,
-        color: rgb(0.35, 0.35, 0.4),
+        color: this.lib.rgb(0.35, 0.35, 0.4),
       })
       for (const line of lines) {
         this.page.drawText(line, { x: MARGIN + labelWidth, y: this.y - size, size, font: this.font })
@@ -155,7 +176,7 @@ export class PdfWriter {
         start: { x: MARGIN, y: this.y },
         end: { x: MARGIN + this.width, y: this.y },
         thickness: 0.5,
-        color: rgb(0.6, 0.6, 0.6),
+        color: this.lib.rgb(0.6, 0.6, 0.6),
       })
       this.y -= 4
     }
@@ -190,7 +211,13 @@ export class PdfWriter {
     const pages = this.doc.getPages()
     pages.forEach((p, i) => {
       const label = `${this.footer}${this.footer ? ' — ' : ''}${i + 1} / ${pages.length}`
-      p.drawText(label, { x: MARGIN, y: MARGIN / 2, size: 8, font: this.font, color: rgb(0.45, 0.45, 0.45) })
+      p.drawText(label, {
+        x: MARGIN,
+        y: MARGIN / 2,
+        size: 8,
+        font: this.font,
+        color: this.lib.rgb(0.45, 0.45, 0.45),
+      })
     })
     return this.doc.save({ useObjectStreams: false })
   }

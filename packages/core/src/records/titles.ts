@@ -37,41 +37,45 @@ export async function fillTitles(
       else if (mf.def.type === 'parent' && v) want(v.entity, v)
     }
   }
-  for (const [target, ids] of wanted) {
-    const idList = [...ids.keys()]
-    let rows: { id: string; title: string; trashed: boolean }[] = []
-    if (target === 'core.file') {
-      const files = await ctx.tx.query<{ id: string; title: string; mime: string; size: number }>(
-        'SELECT id, name AS title, mime, size FROM core_file WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
-        [ctx.tenant.id, idList],
-      )
-      for (const row of files)
-        for (const ref of ids.get(row.id) ?? [])
-          Object.assign(ref, { title: row.title, mime: row.mime, size: row.size })
-      continue
-    } else if (target === 'core.user') {
-      rows = await ctx.tx.query(
-        'SELECT id, name AS title, false AS trashed FROM core_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
-        [ctx.tenant.id, idList],
-      )
-    } else {
-      const entity = ctx.core.registry.entities.get(target)
-      if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) continue
-      const tm = await (ctx.records(target) as any).model()
-      const p = new Params()
-      const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, `t.id = ANY(${p.add(idList)}::uuid[])`]
-      const scope = scopeSql(ctx, tm, 'read', p)
-      if (scope) where.push(scope)
-      rows = await ctx.tx.query(
-        `SELECT t.id, ${tm.titleSql()} AS title, (t.deleted_at IS NOT NULL) AS trashed FROM ${tm.table} t WHERE ${where.join(' AND ')}`,
-        p.values,
-      )
-    }
-    for (const row of rows) {
-      for (const ref of ids.get(row.id) ?? []) {
-        ref.title = row.title
-        if (row.trashed) ref.trashed = true
-      }
+  // One query per target, all sent at once: postgres.js pipelines them on the transaction's connection.
+  await Promise.all([...wanted].map(([target, ids]) => fillTarget(ctx, target, ids)))
+}
+
+async function fillTarget(ctx: RequestContext, target: string, ids: Map<string, Ref[]>): Promise<void> {
+  const idList = [...ids.keys()]
+  let rows: { id: string; title: string; trashed: boolean }[] = []
+  if (target === 'core.file') {
+    const files = await ctx.tx.query<{ id: string; title: string; mime: string; size: number }>(
+      'SELECT id, name AS title, mime, size FROM core_file WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+      [ctx.tenant.id, idList],
+    )
+    for (const row of files)
+      for (const ref of ids.get(row.id) ?? [])
+        Object.assign(ref, { title: row.title, mime: row.mime, size: row.size })
+    return
+  }
+  if (target === 'core.user') {
+    rows = await ctx.tx.query(
+      'SELECT id, name AS title, false AS trashed FROM core_user WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+      [ctx.tenant.id, idList],
+    )
+  } else {
+    const entity = ctx.core.registry.entities.get(target)
+    if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) return
+    const tm = await (ctx.records(target) as any).model()
+    const p = new Params()
+    const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, `t.id = ANY(${p.add(idList)}::uuid[])`]
+    const scope = scopeSql(ctx, tm, 'read', p)
+    if (scope) where.push(scope)
+    rows = await ctx.tx.query(
+      `SELECT t.id, ${tm.titleSql()} AS title, (t.deleted_at IS NOT NULL) AS trashed FROM ${tm.table} t WHERE ${where.join(' AND ')}`,
+      p.values,
+    )
+  }
+  for (const row of rows) {
+    for (const ref of ids.get(row.id) ?? []) {
+      ref.title = row.title
+      if (row.trashed) ref.trashed = true
     }
   }
 }

@@ -16,12 +16,16 @@ import { runHooks } from './hooks'
 import { readWriteInput, type WriteInput } from './write-input'
 import { accepts } from '../files/file-type'
 
-/** References, uniqueness and cycles of the values being written. */
+/**
+ * References, uniqueness and cycles of the values being written. `allocated` names a field whose value
+ * the numbering sequence has just handed out: its uniqueness is left to the INSERT (`insertSql`).
+ */
 async function checkIntegrity(
   svc: RecordsServiceImpl,
   model: EntityModel,
   input: WriteInput,
   selfId: string | null,
+  allocated?: string,
 ) {
   const { ctx } = svc
   const errors: FieldError[] = []
@@ -67,7 +71,7 @@ async function checkIntegrity(
       else if (!accepts(d.accept, file.mime, file.name))
         errors.push({ path: name, code: 'file_type', params: { accept: d.accept.join(', ') } })
     }
-    if (mf.origin === 'entity' && d.unique) {
+    if (mf.origin === 'entity' && d.unique && name !== allocated) {
       const col = ident(columnsOf(name, d)[0].column)
       const dup = await ctx.tx.query(
         `SELECT 1 FROM ${model.table} WHERE tenant_id = $1 AND deleted_at IS NULL AND ${col} = $2 AND id <> $3 LIMIT 1`,
@@ -125,19 +129,22 @@ export async function createRecord(
   const ownerId = input.ownerId ?? ctx.user.id ?? null
   if (ownerId) await checkOwner(svc, 'create', ownerId, system)
   const num = svc.entity.numbering
+  let allocated: string | undefined
   if (num && (input.values[num.field] === null || input.values[num.field] === undefined)) {
-    input.values[num.field] = await ctx.nextNumber(svc.ref, {
+    allocated = await ctx.nextNumber(svc.ref, {
       prefix: num.prefix,
       padding: num.padding,
       yearly: num.yearly,
     })
+    input.values[num.field] = allocated
   }
   const record: RecordData = { ...input.values, custom: input.customValues }
   entityValidate(svc, record, 'create')
   await runHooks(svc, 'beforeCreate', { data: record })
   const { custom: _c, ...afterHooks } = record
   Object.assign(input.values, afterHooks)
-  await checkIntegrity(svc, model, input, null)
+  const fresh = freshNumber(model, input, num?.field, allocated)
+  await checkIntegrity(svc, model, input, null, fresh)
   const id = uuidv7()
   const cols: Record<string, unknown> = {
     tenant_id: ctx.tenant.id,
@@ -148,19 +155,55 @@ export async function createRecord(
     custom: JSON.stringify(input.customValues),
     ...model.toColumns(input.values),
   }
-  const names = Object.keys(cols)
-  await ctx.tx.query(
-    `INSERT INTO ${model.table} (${names.map(ident).join(', ')}) VALUES (${names.map((n, i) => (n === 'custom' ? `$${i + 1}::text::jsonb` : `$${i + 1}`)).join(', ')})`,
-    names.map((n) => cols[n]),
-  )
-  const row = await svc
-    .row(id, { action: 'read' })
-    .then((r) => r ?? svc.loadFor(id, 'read', { system: true }))
+  const [row] = await ctx.tx.query(insertSql(model, Object.keys(cols), fresh), Object.values(cols))
+  if (!row) throw new ValidationError([{ path: fresh!, code: 'unique' }])
   const after = await svc.toRecord(row)
-  await writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
-  await runHooks(svc, 'afterCreate', { data: after, id })
-  await ctx.emit(`${svc.ref}.created`, { entity: svc.ref, id, after })
+  const history = writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
+  await behind(history, async () => {
+    await runHooks(svc, 'afterCreate', { data: after, id })
+    await ctx.emit(`${svc.ref}.created`, { entity: svc.ref, id, after })
+  })
   return after
+}
+
+/**
+ * The unique field that still holds the number the sequence allocated for this create, if any (a
+ * `beforeCreate` hook may have replaced it: then it is checked like any other value).
+ */
+function freshNumber(
+  model: EntityModel,
+  input: WriteInput,
+  field: string | undefined,
+  allocated: string | undefined,
+): string | undefined {
+  const mf = field === undefined ? undefined : model.fields.get(field)
+  if (mf?.origin !== 'entity' || !mf.def.unique || allocated === undefined) return undefined
+  return input.values[mf.name] === allocated ? mf.name : undefined
+}
+
+/**
+ * The INSERT, returning the row as `row()` reads it. With `fresh`, a unique field holding a number the
+ * sequence has just allocated, a clash with a number set by hand (an import's) inserts nothing instead of
+ * aborting the transaction, and the caller reports it as the uniqueness check would have.
+ */
+function insertSql(model: EntityModel, names: string[], fresh?: string): string {
+  const values = names.map((n, i) => (n === 'custom' ? `$${i + 1}::text::jsonb` : `$${i + 1}`))
+  const clash = fresh
+    ? ` ON CONFLICT (tenant_id, ${ident(columnsOf(fresh, model.fields.get(fresh)!.def)[0].column)}) WHERE deleted_at IS NULL DO NOTHING`
+    : ''
+  return `INSERT INTO ${model.table} AS t (${names.map(ident).join(', ')}) VALUES (${values.join(', ')})${clash} RETURNING ${model.selectList()}`
+}
+
+/**
+ * Runs `rest` without waiting for `first` (the history INSERT): its statements follow on the same
+ * connection in the order they are issued, so the outbox INSERT after it costs no extra round trip. A
+ * failure of `first` is the one reported; what follows it then fails only because the transaction is
+ * aborted.
+ */
+async function behind(first: Promise<void>, rest: () => Promise<void>): Promise<void> {
+  const [a, b] = await Promise.allSettled([first, rest()])
+  if (a.status === 'rejected') throw a.reason
+  if (b.status === 'rejected') throw b.reason
 }
 
 export async function updateRecord(
@@ -208,23 +251,27 @@ export async function updateRecord(
   }
   const names = Object.keys(cols)
   const sets = names.map((n, i) => `${ident(n)} = $${i + 3}${n === 'custom' ? '::text::jsonb' : ''}`)
-  const updated = await ctx.tx.query(
-    `UPDATE ${model.table} SET ${sets.join(', ')}, updated_at = now(), version = version + 1
-     WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING id`,
+  const [updated] = await ctx.tx.query(
+    `UPDATE ${model.table} AS t SET ${sets.join(', ')}, updated_at = now(), version = version + 1
+     WHERE t.tenant_id = $1 AND t.id = $2 AND t.deleted_at IS NULL RETURNING ${model.selectList()}`,
     [ctx.tenant.id, id, ...names.map((n) => cols[n])],
   )
-  if (!updated.length) throw new ConflictError('version-conflict', `Record ${id} changed`)
-  const after = await svc.toRecord((await svc.loadFor(id, 'read', { system: true }))!)
+  if (!updated) throw new ConflictError('version-conflict', `Record ${id} changed`)
+  const after = await svc.toRecord(updated)
   const changes = diffRecords(model, before, after)
-  if (changes.length) await writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
-  await runHooks(svc, 'afterUpdate', { data: after, before, id })
-  if (changes.length)
-    await ctx.emit(`${svc.ref}.updated`, {
-      entity: svc.ref,
-      id,
-      before,
-      after,
-      changed: changes.map((c) => c.field),
-    })
+  const history = changes.length
+    ? writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
+    : Promise.resolve()
+  await behind(history, async () => {
+    await runHooks(svc, 'afterUpdate', { data: after, before, id })
+    if (changes.length)
+      await ctx.emit(`${svc.ref}.updated`, {
+        entity: svc.ref,
+        id,
+        before,
+        after,
+        changed: changes.map((c) => c.field),
+      })
+  })
   return after
 }

@@ -41,6 +41,13 @@ describe('parseConvertInput', () => {
     ])
   })
 
+  it('names an id that cannot even be turned into text, instead of failing', () => {
+    const id = Object.create(null)
+    expect(parseConvertInput({ account: { mode: 'existing', id } }).errors).toEqual([
+      { path: 'account.id', code: 'invalid_reference' },
+    ])
+  })
+
   it('refuses a body that is not an object', () => {
     expect(parseConvertInput([1]).errors).toEqual([{ path: '', code: 'type_object' }])
   })

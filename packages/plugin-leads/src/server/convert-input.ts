@@ -38,9 +38,11 @@ function target(raw: unknown, path: string, errors: FieldError[]): TargetInput {
     return { mode: 'create' }
   }
   if (mode === 'existing') {
-    if (typeof raw.id !== 'string' || !UUID_RE.test(raw.id))
+    if (typeof raw.id !== 'string' || !UUID_RE.test(raw.id)) {
       errors.push({ path: `${path}.id`, code: 'invalid_reference' })
-    return { mode, id: String(raw.id).toLowerCase() }
+      return { mode, id: '' }
+    }
+    return { mode, id: raw.id.toLowerCase() }
   }
   if (raw.data !== undefined && !isObject(raw.data))
     errors.push({ path: `${path}.data`, code: 'type_object' })
