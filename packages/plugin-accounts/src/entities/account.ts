@@ -37,7 +37,7 @@ export const account = defineEntity({
     vatNumber: f.text({ maxLength: 20, transform: 'upper', validate: frenchValidators.vatNumber }),
     nafCode: f.text({ maxLength: 6, transform: 'upper', validate: frenchValidators.naf }),
     shareCapital: f.money({ min: 0 }),
-    billingAddress: f.address(),
+    billingAddress: f.address({ indexedParts: ['city', 'postalCode'] }),
     shippingAddress: f.address(),
     paymentTerms: f.select({ options: PAYMENT_TERMS }),
     description: f.longText(),

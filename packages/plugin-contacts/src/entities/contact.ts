@@ -43,7 +43,7 @@ export const contact = defineEntity({
       maxSize: 2 * 1024 * 1024,
       ...personal,
     }),
-    mailingAddress: f.address(personal),
+    mailingAddress: f.address({ ...personal, indexedParts: ['city', 'postalCode'] }),
     otherAddress: f.address(personal),
     lawfulBasis: f.select({ options: LAWFUL_BASES }),
     consentDate: f.date(),

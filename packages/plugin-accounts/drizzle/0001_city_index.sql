@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_account_billing_address_city_idx" ON "accounts_account" USING btree ("tenant_id","billing_address_city","created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "accounts_account_billing_address_postal_code_idx" ON "accounts_account" USING btree ("tenant_id","billing_address_postal_code","created_at","id") WHERE deleted_at IS NULL;

@@ -1,0 +1,2 @@
+CREATE INDEX "contacts_contact_mailing_address_city_idx" ON "contacts_contact" USING btree ("tenant_id","mailing_address_city","created_at","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "contacts_contact_mailing_address_postal_code_idx" ON "contacts_contact" USING btree ("tenant_id","mailing_address_postal_code","created_at","id") WHERE deleted_at IS NULL;
