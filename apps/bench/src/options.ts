@@ -24,7 +24,26 @@ export interface BenchOptions {
   seedOnly: boolean
   /** Writes the results into `docs/performance.md`. */
   writeDocs: boolean
+  /** Runs only these measures (`--only export,import`); every measure when absent. */
+  only?: ReadonlySet<string>
 }
+
+/** The measures `--only` can select, by the name under which each is reported. */
+export const MEASURES = [
+  'cold_start',
+  'plans',
+  'list',
+  'search',
+  'get',
+  'write',
+  'pdf',
+  'health',
+  'export',
+  'import',
+  'soak',
+  'pglite',
+  'shell',
+] as const
 
 export const SIZES: Record<
   SizeName,
@@ -65,7 +84,7 @@ export const SIZES: Record<
   },
 }
 
-export const USAGE = `npm run bench -- [--quick | --smoke] [--pglite] [--keep] [--seed-only] [--soak <s>] [--no-docs]
+export const USAGE = `npm run bench -- [--quick | --smoke] [--pglite] [--keep] [--seed-only] [--soak <s>] [--only <m,…>] [--no-docs]
 
   DATABASE_URL     PostgreSQL server to measure on (a database comptoir_bench_<n> is created on it).
   --quick          100,000 contacts, a run of a few minutes (default: 1,000,000 contacts).
@@ -74,11 +93,22 @@ export const USAGE = `npm run bench -- [--quick | --smoke] [--pglite] [--keep] [
   --keep           keeps the databases it created.
   --seed-only      seeds the data set and stops (implies --keep): the bulk loader on its own.
   --soak <s>       soak duration in seconds (default 600, 60 with --quick).
+  --only <m,…>     runs only the named measures (implies --no-docs): ${MEASURES.join(', ')}.
   --no-docs        does not write docs/performance.md (smoke runs never do).`
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flags = new Set(argv.filter((a) => a.startsWith('--')))
-  const known = ['--quick', '--smoke', '--pglite', '--keep', '--seed-only', '--soak', '--no-docs', '--help']
+  const known = [
+    '--quick',
+    '--smoke',
+    '--pglite',
+    '--keep',
+    '--seed-only',
+    '--soak',
+    '--only',
+    '--no-docs',
+    '--help',
+  ]
   const unknown = [...flags].filter((f) => !known.includes(f))
   if (unknown.length) throw new Error(`Unknown option ${unknown.join(', ')}\n\n${USAGE}`)
   const size: SizeName = flags.has('--smoke') ? 'smoke' : flags.has('--quick') ? 'quick' : 'full'
@@ -86,6 +116,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const soakAt = argv.indexOf('--soak')
   const soak = soakAt >= 0 ? Number(argv[soakAt + 1]) : s.soakSeconds
   if (!Number.isFinite(soak) || soak <= 0) throw new Error('--soak takes a number of seconds')
+  const only = parseOnly(argv)
   const databaseUrl = env.DATABASE_URL || undefined
   const pglite = flags.has('--pglite')
   if (!databaseUrl && !pglite) throw new Error(`Set DATABASE_URL (PostgreSQL) or pass --pglite.\n\n${USAGE}`)
@@ -101,6 +132,20 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     pglite,
     keep: flags.has('--keep') || seedOnly,
     seedOnly,
-    writeDocs: size !== 'smoke' && !flags.has('--no-docs') && !seedOnly,
+    // A partial run would replace the whole table of `docs/performance.md` with a part of it.
+    writeDocs: size !== 'smoke' && !flags.has('--no-docs') && !seedOnly && !only,
+    only,
   }
+}
+
+function parseOnly(argv: string[]): ReadonlySet<string> | undefined {
+  const at = argv.indexOf('--only')
+  if (at < 0) return undefined
+  const names = (argv[at + 1] ?? '').split(',').filter(Boolean)
+  const unknown = names.filter((n) => !(MEASURES as readonly string[]).includes(n))
+  if (!names.length || unknown.length)
+    throw new Error(
+      `--only takes measures among ${MEASURES.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}`,
+    )
+  return new Set(names)
 }

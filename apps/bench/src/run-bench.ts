@@ -8,6 +8,7 @@ import postgres from 'postgres'
 import { createBenchDatabase } from './db/bench-database'
 import { median } from './load/stats'
 import { measureShellJs } from './measures/shell-js'
+import { onSignalCleanup } from './procs/children'
 import type { BenchOptions } from './options'
 import { describeMachine, endLoad } from './report/machine'
 import { renderMarkdown, type RunInfo } from './report/render'
@@ -25,7 +26,7 @@ export interface BenchResult {
 }
 
 export async function runBench(opts: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
-  const report = new Report()
+  const report = new Report(opts.only)
   const date = new Date()
   let machine = await describeMachine()
   let rows = 0
@@ -44,6 +45,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
     if (opts.databaseUrl) {
       const bdb = await createBenchDatabase(opts.databaseUrl)
       log(`database ${bdb.name}${opts.keep ? ' (kept)' : ''}`)
+      const guard = opts.keep ? { release() {} } : onSignalCleanup(() => bdb.drop())
       databases.push(`PostgreSQL database ${bdb.name}`)
       const admin = postgres(bdb.url, { max: 1, onnotice: () => {} })
       machine = await describeMachine(admin)
@@ -71,6 +73,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
             await report.attempt('pglite', () => compareWithQuickNative(opts, report, log, lite!))
         }
       } finally {
+        guard.release()
         if (!opts.keep) await bdb.drop()
       }
     } else if (lite) {
@@ -80,7 +83,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void):
     await lite?.stop()
   }
   if (!opts.seedOnly) {
-    measureShellJs(report, join(repoRoot(), 'apps', 'web', 'dist'))
+    await report.attempt('shell', () => measureShellJs(report, join(repoRoot(), 'apps', 'web', 'dist')))
     report.metric('noise_p50_spread_median', median(report.spreads))
   }
   endLoad(machine)
@@ -105,6 +108,7 @@ async function compareWithQuickNative(
 ) {
   const quick = { ...opts, data: SIZES.quick.data }
   const bdb = await createBenchDatabase(opts.databaseUrl!)
+  const guard = opts.keep ? { release() {} } : onSignalCleanup(() => bdb.drop())
   try {
     const seeded = await seedPostgres(bdb.url, quick, log)
     await seeded.core.db.close()
@@ -115,6 +119,7 @@ async function compareWithQuickNative(
       await server.stop()
     }
   } finally {
+    guard.release()
     if (!opts.keep) await bdb.drop()
   }
 }

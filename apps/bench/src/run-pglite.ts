@@ -16,6 +16,7 @@ import { measureColdStart } from './measures/startup-and-soak'
 import type { BenchOptions } from './options'
 import { startFloor } from './procs/floor-process'
 import { startServer } from './procs/server-process'
+import { onSignalCleanup } from './procs/children'
 import { fmt, type Report, x } from './report/report'
 import { buildScenario, type Scenario, signIn } from './scenario'
 import { createSeededCore } from './seeded-core'
@@ -32,6 +33,9 @@ export async function startPglite(
   log: (l: string) => void,
 ): Promise<PgliteRun> {
   const dir = mkdtempSync(join(tmpdir(), 'comptoir-bench-pglite-'))
+  const guard = opts.keep
+    ? { release() {} }
+    : onSignalCleanup(async () => rmSync(dir, { recursive: true, force: true }))
   log(`PGlite: seeding ${opts.data.contacts.toLocaleString('en')} contacts in ${dir}`)
   const t0 = performance.now()
   const db = await createPgliteDatabase({ dataDir: join(dir, 'db') })
@@ -56,6 +60,7 @@ export async function startPglite(
     scenario,
     async stop() {
       await server.stop()
+      guard.release()
       if (!opts.keep) rmSync(dir, { recursive: true, force: true })
       else report.note(`PGlite data kept in ${dir}`)
     },

@@ -58,6 +58,7 @@ export async function boot(env: ServerEnv, db?: Database): Promise<Core> {
         publicUrl: env.publicUrl,
         trustProxy: env.trustProxy,
         fileLimit: env.fileLimit,
+        importLimit: env.importLimit,
         webRoot: webRoot(),
       },
     })

@@ -19,10 +19,21 @@ export interface ServerEnv {
   trustProxy: boolean
   /** Largest uploaded file, in bytes. */
   fileLimit: number
+  /** Largest CSV file an import accepts, in bytes. */
+  importLimit: number
 }
 
 function bad(name: string, why: string): never {
   throw new StartupError(`Invalid ${name}: ${why}`)
+}
+
+/** A size in whole megabytes (1–1024), in bytes. */
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  const mb = raw === undefined || raw === '' ? fallback : Number(raw)
+  if (!Number.isInteger(mb) || mb < 1 || mb > 1024)
+    bad(name, `"${raw}" is not a whole number of megabytes (1–1024)`)
+  return mb * 1024 * 1024
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerEnv {
@@ -63,15 +74,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
   const trustRaw = env.COMPTOIR_TRUST_PROXY ?? '0'
   if (!['0', '1', 'true', 'false'].includes(trustRaw))
     bad('COMPTOIR_TRUST_PROXY', 'use 1 behind a reverse proxy, 0 otherwise')
-  const fileMb =
-    env.COMPTOIR_MAX_FILE_MB === undefined || env.COMPTOIR_MAX_FILE_MB === ''
-      ? 10
-      : Number(env.COMPTOIR_MAX_FILE_MB)
-  if (!Number.isInteger(fileMb) || fileMb < 1 || fileMb > 1024)
-    bad('COMPTOIR_MAX_FILE_MB', `"${env.COMPTOIR_MAX_FILE_MB}" is not a whole number of megabytes (1–1024)`)
   return {
     trustProxy: trustRaw === '1' || trustRaw === 'true',
-    fileLimit: fileMb * 1024 * 1024,
+    fileLimit: megabytes(env, 'COMPTOIR_MAX_FILE_MB', 10),
+    importLimit: megabytes(env, 'COMPTOIR_MAX_IMPORT_MB', 64),
     port,
     host,
     dataDir: resolve(cwd, env.COMPTOIR_DATA_DIR || '.comptoir'),

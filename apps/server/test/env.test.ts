@@ -11,6 +11,7 @@ describe('environment configuration', () => {
       demo: true,
       publicUrl: 'http://localhost:3000',
       fileLimit: 10 * 1024 * 1024,
+      importLimit: 64 * 1024 * 1024,
     })
     expect(env.databaseUrl).toBeUndefined()
   })
@@ -26,6 +27,7 @@ describe('environment configuration', () => {
     ['COMPTOIR_PLUGINS', 'a b', /Invalid COMPTOIR_PLUGINS/],
     ['COMPTOIR_MAX_FILE_MB', '0', /Invalid COMPTOIR_MAX_FILE_MB/],
     ['COMPTOIR_MAX_FILE_MB', '2.5', /Invalid COMPTOIR_MAX_FILE_MB/],
+    ['COMPTOIR_MAX_IMPORT_MB', '2000', /Invalid COMPTOIR_MAX_IMPORT_MB/],
   ])('stops on an invalid %s, naming it', (name, value, message) => {
     expect(() => readEnv({ [name]: value })).toThrow(message)
   })
@@ -42,6 +44,7 @@ describe('environment configuration', () => {
       COMPTOIR_PLATFORM_TOKEN: 'x'.repeat(32),
       COMPTOIR_PLUGINS: '@comptoir/plugin-accounts, ./plugins/mine',
       COMPTOIR_MAX_FILE_MB: '25',
+      COMPTOIR_MAX_IMPORT_MB: '200',
     })
     expect(env).toMatchObject({
       port: 8080,
@@ -54,6 +57,7 @@ describe('environment configuration', () => {
       platformToken: 'x'.repeat(32),
       plugins: ['@comptoir/plugin-accounts', './plugins/mine'],
       fileLimit: 25 * 1024 * 1024,
+      importLimit: 200 * 1024 * 1024,
     })
   })
 })

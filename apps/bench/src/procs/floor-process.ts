@@ -44,11 +44,12 @@ export async function startFloor(spec: FloorSpec): Promise<FloorProcess> {
     child.once('exit', (code) => reject(new Error(`The floor server exited (${code}):\n${output}`)))
   })
   child.removeAllListeners('exit')
+  // The floor server has read its spec by the time it listens.
+  rmSync(dir, { recursive: true, force: true })
   return {
     base: `http://127.0.0.1:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        rmSync(dir, { recursive: true, force: true })
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGINT')

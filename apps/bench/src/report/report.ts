@@ -37,6 +37,14 @@ export class Report {
   /** Relative spread of the per-round medians of every summary: the run's noise. */
   readonly spreads: number[] = []
 
+  /** `only`: the measures to run (`--only`); every measure when absent. */
+  constructor(private readonly only?: ReadonlySet<string>) {}
+
+  /** Whether a measure runs: `pglite` also selects the `pglite_…` measures. */
+  selected(name: string): boolean {
+    return !this.only || [...this.only].some((o) => name === o || name.startsWith(`${o}_`))
+  }
+
   metric(name: string, value: number): void {
     this.metrics[name] = Number.isFinite(value) ? Number(value.toPrecision(6)) : value
     this.expected.add(name)
@@ -71,9 +79,10 @@ export class Report {
 
   /**
    * Runs one measure; a failure is reported (a note, a missed budget, and a `<name>_error` metric that is
-   * not a number) and the run goes on with the next measure.
+   * not a number) and the run goes on with the next measure. A measure `--only` leaves out does not run.
    */
   async attempt(name: string, fn: () => Promise<void> | void): Promise<void> {
+    if (!this.selected(name)) return
     try {
       await fn()
     } catch (e) {

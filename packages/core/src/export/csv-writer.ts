@@ -30,14 +30,16 @@ export function protect(text: string): string {
   return DANGEROUS.test(text) ? `'${text}` : text
 }
 
-function quote(cell: string, delimiter: string): string {
-  if (cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r')) {
-    return `"${cell.replace(/"/g, '""')}"`
+/** The quoting of one flavour, compiled once: a cell with a quote, the delimiter or a line break is quoted. */
+export function quoter(delimiter: string): (cell: string) => string {
+  const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`)
+  return function quote(cell) {
+    return special.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
   }
-  return cell
 }
 
 /** One record as a CSV line, CRLF-terminated. */
 export function csvLine(cells: string[], delimiter: string): string {
-  return `${cells.map((c) => quote(c, delimiter)).join(delimiter)}\r\n`
+  const quote = quoter(delimiter)
+  return `${cells.map(quote).join(delimiter)}\r\n`
 }

@@ -20,9 +20,10 @@ import type { AppEnv } from './env'
 import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTransaction } from './middleware'
 import { fromDatabaseError, problemResponse } from './problem'
 import { serveWeb } from './static'
+import { streamLimit } from './stream-limit'
 import { extraRoutes } from './extra-routes'
 import { openApiDocument } from '../openapi/document'
-import { registerImportJobs } from '../import/register'
+import { importBodyLimit, registerImportJobs } from '../import/register'
 import { fileRoutes } from '../files/routes'
 
 export interface CreateAppOptions {
@@ -51,10 +52,18 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
       )
     },
   })
+  // Import files stream to storage under their own, larger limit, counted without holding the body.
+  const importLimit = streamLimit({
+    maxSize: (c) => importBodyLimit(c.get('core')),
+    tooLarge: (c) => {
+      const max = registerImportJobs(c.get('core')).maxFileBytes
+      return new ComptoirError(413, 'payload-too-large', `Import files are limited to ${max} bytes`)
+    },
+  })
   // Import files and uploads stream through their own routes, which enforce their own (larger) limits.
   app.use('/api/*', function bodyLimits(c, next) {
     if (c.req.method !== 'POST') return jsonLimit(c, next)
-    if (/^\/api\/v1\/import\/[^/]+$/.test(c.req.path)) return next()
+    if (/^\/api\/v1\/import\/[^/]+$/.test(c.req.path)) return importLimit(c, next)
     const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
     return multipart && /^\/api\/v1\/files\/?$/.test(c.req.path) ? next() : jsonLimit(c, next)
   })

@@ -1,9 +1,12 @@
 /**
  * Writing a batch's checked rows: one multi-row INSERT for the new records and one multi-row UPDATE for
  * the changed ones (rows that change nothing are not touched, so their version stays), then, as the
- * records engine does for each record, the history entry, the `after*` hooks and the outbox event.
+ * records engine does for each record, the history entry and the `after*` hooks. Events: one
+ * `<ref>.imported` per batch naming the records created and updated, and the records engine's
+ * `<ref>.created` / `<ref>.updated` per record when a plugin subscribes to them.
  * @module
  */
+import { columnsOf } from '../entity/columns'
 import type { RecordData } from '../entity/define-entity'
 import { diffRecords } from '../history/history'
 import type { RequestContext } from '../records/context'
@@ -13,7 +16,7 @@ import { insertRows, updateRows } from './bulk-sql'
 import type { HookRunner } from './hook-runner'
 import { allocateNumbers } from './number-range'
 import type { PendingWrite } from './pending-write'
-import { emitEvents, type HistoryRow, writeHistoryRows } from './record-trail'
+import { emitEvents, type HistoryRow, subscribed, writeHistoryRows } from './record-trail'
 
 export interface WriteNote {
   import: string
@@ -24,32 +27,69 @@ function note(n: WriteNote, w: PendingWrite, extra: Record<string, unknown> = {}
   return { key: n.key, import: n.import, line: w.row.line, ...extra }
 }
 
+/**
+ * The table columns of the entity fields the writes set (as `EntityModel.toColumns` maps them), worked
+ * out once per batch, and a write's values for them in that order: a field a write leaves out is NULL.
+ */
+function fieldColumns(model: EntityModel, writes: PendingWrite[]) {
+  const names = new Set<string>()
+  for (const w of writes) for (const name in w.values) names.add(name)
+  const fields: { name: string; type: string; parts: (string | undefined)[] }[] = []
+  const columns: string[] = []
+  for (const name of names) {
+    const mf = model.fields.get(name)
+    if (mf?.origin !== 'entity' || mf.def.type === 'computed') continue
+    const specs = mf.columns ?? columnsOf(name, mf.def)
+    fields.push({ name, type: mf.def.type, parts: specs.map((c) => c.part) })
+    columns.push(...specs.map((c) => c.column))
+  }
+  const valuesOf = (w: PendingWrite): unknown[] => {
+    const out: unknown[] = []
+    for (const f of fields) {
+      const v = w.values[f.name] as any
+      if (f.type === 'parent') out.push(v?.entity ?? null, v?.id ?? null)
+      else if (f.type === 'address') for (const part of f.parts) out.push(v?.[part!] ?? null)
+      else out.push(v)
+    }
+    return out
+  }
+  return { columns, valuesOf }
+}
+
+/** Gives the new records the file leaves without a number the next numbers of the entity's sequence. */
+export async function assignNumbers(ctx: RequestContext, model: EntityModel, creates: PendingWrite[]) {
+  const num = model.entity.numbering
+  if (!num) return
+  const missing = creates.filter((w) => w.values[num.field] === null || w.values[num.field] === undefined)
+  const numbers = await allocateNumbers(ctx, model.ref, num, missing.length)
+  missing.forEach((w, i) => {
+    w.values[num.field] = numbers[i]
+  })
+}
+
+/**
+ * Writes new records (numbered already); returns their ids. The INSERT is sent before this first waits,
+ * so the caller can go on with other work while the database writes.
+ */
 export async function writeCreates(
   ctx: RequestContext,
   model: EntityModel,
   writes: PendingWrite[],
   hooks: HookRunner,
   n: WriteNote,
-): Promise<void> {
-  if (!writes.length) return
-  const num = model.entity.numbering
-  if (num) {
-    const missing = writes.filter((w) => w.values[num.field] === null || w.values[num.field] === undefined)
-    const numbers = await allocateNumbers(ctx, model.ref, num, missing.length)
-    missing.forEach((w, i) => {
-      w.values[num.field] = numbers[i]
-    })
-  }
-  const rows = writes.map((w) => ({
-    tenant_id: ctx.tenant.id,
-    id: w.id,
-    owner_id: w.ownerId,
-    created_by: ctx.user.id,
-    updated_by: ctx.user.id,
-    custom: w.custom,
-    ...model.toColumns(w.values),
-  }))
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+): Promise<string[]> {
+  if (!writes.length) return []
+  const fields = fieldColumns(model, writes)
+  const columns = ['tenant_id', 'id', 'owner_id', 'created_by', 'updated_by', 'custom', ...fields.columns]
+  const rows = writes.map((w) => [
+    ctx.tenant.id,
+    w.id,
+    w.ownerId,
+    ctx.user.id,
+    ctx.user.id,
+    w.custom,
+    ...fields.valuesOf(w),
+  ])
   const inserted = await insertRows(ctx.tx, model.entity.table, columns, rows, model.selectList())
   const after = inserted.map((r) => model.toJson(r))
   await fillTitles(ctx, model, after)
@@ -65,10 +105,16 @@ export async function writeCreates(
     })),
   )
   if (hooks.has('afterCreate')) for (const a of after) await hooks.run('afterCreate', { data: a, id: a.id })
-  await emitEvents(
-    ctx,
-    after.map((a) => ({ event: `${model.ref}.created`, payload: { entity: model.ref, id: a.id, after: a } })),
-  )
+  if (subscribed(ctx, `${model.ref}.created`)) {
+    await emitEvents(
+      ctx,
+      after.map((a) => ({
+        event: `${model.ref}.created`,
+        payload: { entity: model.ref, id: a.id, after: a },
+      })),
+    )
+  }
+  return after.map((a) => a.id)
 }
 
 /** Whether an update row changes anything at all. */
@@ -76,28 +122,29 @@ export function changes(w: PendingWrite): boolean {
   return Object.keys(w.values).length > 0 || w.customChanged || w.ownerId !== null
 }
 
+/** Writes the batch's changes to existing records; returns the ids of the records a field changed in. */
 export async function writeUpdates(
   ctx: RequestContext,
   model: EntityModel,
   writes: PendingWrite[],
   hooks: HookRunner,
   n: WriteNote,
-): Promise<void> {
-  if (!writes.length) return
+): Promise<string[]> {
+  if (!writes.length) return []
   const changed = writes.map((w) => model.toColumns(w.values))
   const columns = [...new Set(changed.flatMap((c) => Object.keys(c)))]
   if (writes.some((w) => w.customChanged)) columns.push('custom')
   if (writes.some((w) => w.ownerId !== null)) columns.push('owner_id')
   columns.push('updated_by')
-  const rows = writes.map((w, i) => {
-    const r: Record<string, unknown> = { id: w.id }
-    for (const c of columns) r[c] = c in changed[i] ? changed[i][c] : w.current![c]
-    r.custom = w.custom
-    r.owner_id = w.ownerId ?? w.current!.owner_id
-    r.updated_by = ctx.user.id ?? null
-    return r
-  })
-  const updated = await updateRows(ctx.tx, model.entity.table, ctx.tenant.id, columns, rows, {
+  // A column a row does not change keeps the value read, so that one statement serves every row.
+  const cell = (w: PendingWrite, set: Record<string, unknown>, column: string) => {
+    if (column === 'custom') return w.custom
+    if (column === 'owner_id') return w.ownerId ?? w.current!.owner_id
+    if (column === 'updated_by') return ctx.user.id ?? null
+    return column in set ? set[column] : w.current![column]
+  }
+  const rows = writes.map((w, i) => [w.id, ...columns.map((c) => cell(w, changed[i], c))])
+  const updated = await updateRows(ctx.tx, model.entity.table, ctx.tenant.id, ['id', ...columns], rows, {
     set: ['updated_at = now()', 'version = t.version + 1'],
     returning: model.selectList(),
   })
@@ -106,6 +153,7 @@ export async function writeUpdates(
   const byId = new Map(writes.map((w) => [w.id, w]))
   const history: HistoryRow[] = []
   const events: { event: string; payload: Record<string, unknown> }[] = []
+  const emit = subscribed(ctx, `${model.ref}.updated`)
   const done: { a: RecordData; w: PendingWrite }[] = []
   for (const a of after) {
     const w = byId.get(a.id)!
@@ -119,13 +167,35 @@ export async function writeUpdates(
       changes: diff,
       note: note(n, w, { version: a.version }),
     })
-    events.push({
-      event: `${model.ref}.updated`,
-      payload: { entity: model.ref, id: a.id, before: w.before, after: a, changed: diff.map((c) => c.field) },
-    })
+    if (emit) {
+      events.push({
+        event: `${model.ref}.updated`,
+        payload: {
+          entity: model.ref,
+          id: a.id,
+          before: w.before,
+          after: a,
+          changed: diff.map((c) => c.field),
+        },
+      })
+    }
   }
   await writeHistoryRows(ctx, history)
   if (hooks.has('afterUpdate'))
     for (const { a, w } of done) await hooks.run('afterUpdate', { data: a, before: w.before, id: a.id })
   await emitEvents(ctx, events)
+  return history.map((h) => h.recordId)
+}
+
+/** The batch's one `<ref>.imported` event: which records it created and which it updated. */
+export async function emitImported(
+  ctx: RequestContext,
+  model: EntityModel,
+  n: WriteNote,
+  ids: { created: string[]; updated: string[] },
+): Promise<void> {
+  if (!ids.created.length && !ids.updated.length) return
+  await emitEvents(ctx, [
+    { event: `${model.ref}.imported`, payload: { entity: model.ref, import: n.import, ...ids } },
+  ])
 }

@@ -13,7 +13,7 @@ import { undoJobHandler } from './undo-job'
 export interface ImportSettings {
   /** Rows per batch: one transaction and one multi-row INSERT each (default 1,000). */
   batchSize: number
-  /** Largest file accepted, in bytes (default 1 GiB). */
+  /** Largest file accepted, in bytes (default `CoreConfig.importLimit`, else 64 MiB). */
   maxFileBytes: number
   /** How long after it ended an import can be undone, in days (default 7). */
   undoDays: number
@@ -21,9 +21,12 @@ export interface ImportSettings {
 
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
   batchSize: 1000,
-  maxFileBytes: 1024 ** 3,
+  maxFileBytes: 64 * 1024 * 1024,
   undoDays: 7,
 }
+
+/** Room in an upload's body for the form's other fields and its boundaries, beside the file. */
+const FORM_ALLOWANCE = 1024 * 1024
 
 const registered = new WeakMap<Core, ImportSettings>()
 
@@ -41,6 +44,7 @@ export function registerImportJobs(core: Core, o: Partial<ImportSettings> = {}):
   const base = existing ?? {
     ...DEFAULT_IMPORT_SETTINGS,
     ...(core.db.kind === 'pglite' ? { batchSize: 250 } : {}),
+    ...(core.config.importLimit ? { maxFileBytes: core.config.importLimit } : {}),
   }
   const settings = { ...base, ...o }
   registered.set(core, settings)
@@ -48,4 +52,9 @@ export function registerImportJobs(core: Core, o: Partial<ImportSettings> = {}):
   core.jobs.register(IMPORT_QUEUE, importJobHandler(core, settings))
   core.jobs.register(UNDO_QUEUE, undoJobHandler(core))
   return settings
+}
+
+/** Largest request body an import upload may send: the largest file, plus its form around it. */
+export function importBodyLimit(core: Core): number {
+  return registerImportJobs(core).maxFileBytes + FORM_ALLOWANCE
 }

@@ -97,20 +97,19 @@ export class RowBuilder {
       if (column.kind === 'refId' && !empty) refIds.add(column.field!.name)
       if (column.kind === 'ownerId' && !empty) refIds.add('owner')
       if (empty && op === 'create') continue
-      const fail = (code: string, params?: Record<string, unknown>) =>
-        row.errors.push({
-          line,
-          column: header,
-          field: column.field?.name ?? column.key,
-          code,
-          ...(params ? { params } : {}),
-        })
       switch (column.kind) {
         case 'value': {
           const mf = column.field!
           if (mf.def.type === 'computed') break
           const r = this.convert(mf, raw)
-          if ('error' in r) fail(r.error, r.params)
+          if ('error' in r)
+            row.errors.push({
+              line,
+              column: header,
+              field: mf.name,
+              code: r.error,
+              ...(r.params ? { params: r.params } : {}),
+            })
           else this.put(row.data, mf, sameNumber(mf, r.value, before) ?? r.value)
           break
         }

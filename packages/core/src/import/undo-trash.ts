@@ -116,17 +116,17 @@ export async function trashCreated(
     ctx.tx,
     'core_trash_entry',
     ['tenant_id', 'id', 'batch_id', 'entity', 'record_id', 'title', 'root', 'owner_id', 'deleted_by'],
-    members.map((m) => ({
-      tenant_id: ctx.tenant.id,
-      id: uuidv7(),
-      batch_id: batchId,
-      entity: m.entity,
-      record_id: m.id,
-      title: m.title,
-      root: m.root,
-      owner_id: m.ownerId,
-      deleted_by: ctx.user.id,
-    })),
+    members.map((m) => [
+      ctx.tenant.id,
+      uuidv7(),
+      batchId,
+      m.entity,
+      m.id,
+      m.title,
+      m.root,
+      m.ownerId,
+      ctx.user.id,
+    ]),
   )
   await writeHistoryRows(
     ctx,

@@ -52,9 +52,51 @@ export function fromWall(w: WallTime): Date {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+const TWO = Array.from({ length: 100 }, (_, i) => pad(i))
 
-/** `27/11/2026 14:30:00` in Paris time. */
-export function formatWall(instant: Date): string {
-  const w = toWall(instant)
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** Since 1980 Paris changes its offset at 01:00 UTC, at most once a day. */
+const RULES_SINCE = Date.UTC(1980, 0, 1)
+
+/** A UTC day's offsets: `early` before 01:00 UTC, `late` from then on (the same on most days). */
+interface DayOffsets {
+  early: number
+  late: number
+}
+
+const days = new Map<number, DayOffsets | null>()
+
+/** The day's offsets, or null when its offset does not change at 01:00 UTC (then every instant is looked up). */
+function dayOffsets(day: number): DayOffsets | null {
+  let d = days.get(day)
+  if (d === undefined) {
+    if (days.size >= 10_000) days.clear()
+    const start = day * DAY
+    const early = offsetAt(start)
+    const late = offsetAt(start + DAY - 1000)
+    const switchesAtOne =
+      early === late || (offsetAt(start + HOUR - 1000) === early && offsetAt(start + HOUR) === late)
+    d = switchesAtOne ? { early, late } : null
+    days.set(day, d)
+  }
+  return d
+}
+
+function paddedWall(w: WallTime): string {
   return `${pad(w.day)}/${pad(w.month)}/${pad(w.year, 4)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`
+}
+
+/**
+ * `27/11/2026 14:30:00` in Paris time. The offset is looked up once per UTC day, which the rows of an
+ * export share: `Intl` for every instant would cost more than the rest of the cell.
+ */
+export function formatWall(instant: Date): string {
+  const ms = instant.getTime()
+  const day = Math.floor(ms / DAY)
+  const offsets = ms >= RULES_SINCE ? dayOffsets(day) : null
+  if (!offsets) return paddedWall(toWall(instant))
+  const d = new Date(ms + (ms - day * DAY < HOUR ? offsets.early : offsets.late))
+  const year = d.getUTCFullYear()
+  return `${TWO[d.getUTCDate()]}/${TWO[d.getUTCMonth() + 1]}/${year > 999 ? year : pad(year, 4)} ${TWO[d.getUTCHours()]}:${TWO[d.getUTCMinutes()]}:${TWO[d.getUTCSeconds()]}`
 }

@@ -3,7 +3,7 @@
  * enabled plugins add, minus what the user may not see. Maps rows to API JSON and back.
  * @module
  */
-import { columnsOf, sortColumnOf } from '../entity/columns'
+import { type ColumnSpec, columnsOf, sortColumnOf } from '../entity/columns'
 import type { FieldDef } from '../entity/fields'
 import { ADDRESS_PARTS, f } from '../entity/fields'
 import { ident, snake } from '../entity/naming'
@@ -23,6 +23,12 @@ export interface ModelField {
   rule?: FieldRule
   /** Tenant custom field labels. */
   labels?: { fr: string; en: string }
+  /** An entity field's table columns, worked out once per model rather than once per row. */
+  columns?: ColumnSpec[]
+}
+
+function specsOf(mf: ModelField): ColumnSpec[] {
+  return mf.columns ?? columnsOf(mf.name, mf.def)
 }
 
 export interface CustomFieldRow {
@@ -78,6 +84,7 @@ export class EntityModel {
     this.entity = entity
     const add = (key: string, mf: ModelField) => {
       mf.rule = rule(mf.name)
+      if (mf.origin === 'entity') mf.columns = columnsOf(mf.name, mf.def)
       if (mf.rule !== 'hidden') this.fields.set(key, mf)
     }
     for (const [name, def] of Object.entries(entity.fields))
@@ -182,7 +189,7 @@ export class EntityModel {
     for (const mf of this.fields.values()) {
       if (mf.origin !== 'entity') continue
       if (names && !names.includes(mf.name) && !this.entity.title.includes(mf.name)) continue
-      for (const c of columnsOf(mf.name, mf.def)) cols.add(c.column)
+      for (const c of specsOf(mf)) cols.add(c.column)
     }
     return [...cols].map((c) => `${alias}.${ident(c)}`).join(', ') + `, ${this.titleSql(alias)} AS "__title"`
   }
@@ -213,7 +220,7 @@ export class EntityModel {
         out[mf.name] = stored[mf.jsonKey!] ?? null
         continue
       }
-      const specs = columnsOf(mf.name, mf.def)
+      const specs = specsOf(mf)
       const d = mf.def
       if (d.type === 'belongsTo' || d.type === 'user' || d.type === 'file') {
         const v = row[specs[0].column]
@@ -242,7 +249,7 @@ export class EntityModel {
     for (const [name, v] of Object.entries(values)) {
       const mf = this.fields.get(name)
       if (mf?.origin !== 'entity' || mf.def.type === 'computed') continue
-      const specs = columnsOf(name, mf.def)
+      const specs = specsOf(mf)
       if (mf.def.type === 'parent') {
         const p = v as { entity: string; id: string } | null
         cols[specs[0].column] = p?.entity ?? null

@@ -9,7 +9,7 @@ import type { EntityModel } from './entity-model'
 import { scopeSql } from './scope'
 import { Params } from './sql-params'
 
-type Ref = { id: string; entity?: string; title?: string; trashed?: boolean }
+export type Ref = { id: string; entity?: string; title?: string; trashed?: boolean }
 
 export async function fillTitles(
   ctx: RequestContext,
@@ -41,7 +41,12 @@ export async function fillTitles(
   await Promise.all([...wanted].map(([target, ids]) => fillTarget(ctx, target, ids)))
 }
 
-async function fillTarget(ctx: RequestContext, target: string, ids: Map<string, Ref[]>): Promise<void> {
+/** Fills the references to one target (`ids`: id → the references to it), with the same rules. */
+export async function fillTarget(
+  ctx: RequestContext,
+  target: string,
+  ids: Map<string, Ref[]>,
+): Promise<void> {
   const idList = [...ids.keys()]
   let rows: { id: string; title: string; trashed: boolean }[] = []
   if (target === 'core.file') {

@@ -42,6 +42,8 @@ export interface CoreConfig {
   bodyLimit: number
   /** Largest uploaded file for a file field, in bytes (10 MiB by default). */
   fileLimit?: number
+  /** Largest CSV file an import accepts, in bytes (64 MiB by default); its route has this limit. */
+  importLimit?: number
   /** Directory of the built web app, served with an SPA fallback. */
   webRoot?: string
   /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For. */
