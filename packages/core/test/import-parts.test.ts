@@ -9,7 +9,7 @@ let admin: TestClient
 
 beforeAll(async () => {
   t = await createTestCore({ plugins: [crm] })
-  // One batch of 1,000 rows, checked and written in parts whose writes overlap the next part's checks.
+  // One batch of 1,000 rows.
   registerImportJobs(t.core, { batchSize: 1000 })
   admin = await t.as('acme')
 })

@@ -56,21 +56,7 @@ function fieldColumns(model: EntityModel, writes: PendingWrite[]) {
   return { columns, valuesOf }
 }
 
-/** Gives the new records the file leaves without a number the next numbers of the entity's sequence. */
-export async function assignNumbers(ctx: RequestContext, model: EntityModel, creates: PendingWrite[]) {
-  const num = model.entity.numbering
-  if (!num) return
-  const missing = creates.filter((w) => w.values[num.field] === null || w.values[num.field] === undefined)
-  const numbers = await allocateNumbers(ctx, model.ref, num, missing.length)
-  missing.forEach((w, i) => {
-    w.values[num.field] = numbers[i]
-  })
-}
-
-/**
- * Writes new records (numbered already); returns their ids. The INSERT is sent before this first waits,
- * so the caller can go on with other work while the database writes.
- */
+/** Writes the batch's new records; returns their ids. */
 export async function writeCreates(
   ctx: RequestContext,
   model: EntityModel,
@@ -79,6 +65,14 @@ export async function writeCreates(
   n: WriteNote,
 ): Promise<string[]> {
   if (!writes.length) return []
+  const num = model.entity.numbering
+  if (num) {
+    const missing = writes.filter((w) => w.values[num.field] === null || w.values[num.field] === undefined)
+    const numbers = await allocateNumbers(ctx, model.ref, num, missing.length)
+    missing.forEach((w, i) => {
+      w.values[num.field] = numbers[i]
+    })
+  }
   const fields = fieldColumns(model, writes)
   const columns = ['tenant_id', 'id', 'owner_id', 'created_by', 'updated_by', 'custom', ...fields.columns]
   const rows = writes.map((w) => [

@@ -10,7 +10,7 @@ import type { Locale, Messages } from '../plugin/define-plugin'
 import type { RequestContext } from '../records/context'
 import type { EntityModel } from '../records/entity-model'
 import type { RecordsServiceImpl } from '../records/records-service'
-import { assignNumbers, changes, emitImported, writeCreates, writeUpdates } from './batch-writes'
+import { changes, emitImported, writeCreates, writeUpdates } from './batch-writes'
 import { checkBatch } from './batch-integrity'
 import { csvColumns } from './csv-columns'
 import type { CsvRecord } from './csv-parser'
@@ -85,16 +85,6 @@ export function claimIdentities(
   return error
 }
 
-/**
- * Rows per part of a batch. A batch is checked and written part after part, in its one transaction, and
- * a part's writes are not waited for before the next part is read and checked: the database writes one
- * part while the server converts and validates the next.
- */
-const PART_ROWS = Number(process.env.PART_ROWS ?? 250)
-
-/** Stages of plugin code: it may open savepoints, which must not span another part's writes. */
-const HOOK_STAGES = ['beforeCreate', 'beforeUpdate', 'afterCreate', 'afterUpdate']
-
 export async function importBatch(
   ctx: RequestContext,
   run: RunState,
@@ -133,134 +123,86 @@ export async function importBatch(
     w.failed = true
     errors.push(rowError(w.row.line, path, code, params))
   }
-  const note = { key: 'core:history.import', import: run.jobId }
-  const overlap = !HOOK_STAGES.some((stage) => hooks.has(stage))
-  const writing: Promise<{ created: string[]; updated: string[] }>[] = []
-  /** Waits for the writes started so far (the first failure, which aborted the transaction, is thrown). */
-  const settle = async () => {
-    const done = []
-    for (const w of writing) done.push(await w)
-    return done
+
+  const outcomes = new Map<CsvRecord, MatchOutcome>()
+  const keys = new Map<CsvRecord, string | null>()
+  for (const rec of records) {
+    const dup = claimIdentities(identity, run.duplicates, rec)
+    const key = identity.matchKey(rec.cells)
+    const refused = dup ?? ('error' in key ? rowError(rec.line, payload.key ?? '', key.error) : null)
+    if (refused) {
+      outcomes.set(rec, { op: 'error', code: refused.code })
+      errors.push(refused)
+    } else if ('value' in key) keys.set(rec, key.value)
+  }
+  if (payload.mode === 'create') for (const rec of keys.keys()) outcomes.set(rec, { op: 'create' })
+  else {
+    const values = [...new Set([...keys.values()].filter((v): v is string => v !== null))]
+    const found = await findByKey(ctx, model, payload.key!, values)
+    for (const [rec, value] of keys) {
+      const o = decide(ctx, model, payload.mode, payload.key!, value, found)
+      outcomes.set(rec, o)
+      if (o.op === 'error') errors.push(rowError(rec.line, payload.key!, o.code))
+    }
+  }
+
+  const built: { row: BuiltRow; current?: Row }[] = []
+  for (const rec of records) {
+    const o = outcomes.get(rec)!
+    if (o.op === 'error') continue
+    const current = o.op === 'update' ? o.row : undefined
+    built.push({
+      row: builder.build(rec.line, rec.cells, o.op, current ? model.toJson(current) : undefined),
+      current,
+    })
+  }
+  await resolveLookups(
+    ctx,
+    built.map((b) => b.row),
+    { createMissing: payload.createMissing, cache: run.lookupCache },
+  )
+  // A missing linked record is created only for a row that is otherwise valid.
+  const needParents: BuiltRow[] = []
+  for (const { row, current } of built) {
+    if (!row.missing.length || row.errors.length) continue
+    const found = inputErrors(ctx, model, row, current)
+    for (const fe of found) row.errors.push(rowError(row.line, fe.path, fe.code, fe.params))
+    if (!found.length) needParents.push(row)
   }
   let parents = 0
-
-  /** Matching, conversion, lookups, validation and checks of one part; its rows to write. */
-  const prepare = async (part: CsvRecord[]): Promise<PendingWrite[]> => {
-    const outcomes = new Map<CsvRecord, MatchOutcome>()
-    const keys = new Map<CsvRecord, string | null>()
-    for (const rec of part) {
-      const dup = claimIdentities(identity, run.duplicates, rec)
-      const key = identity.matchKey(rec.cells)
-      const refused = dup ?? ('error' in key ? rowError(rec.line, payload.key ?? '', key.error) : null)
-      if (refused) {
-        outcomes.set(rec, { op: 'error', code: refused.code })
-        errors.push(refused)
-      } else if ('value' in key) keys.set(rec, key.value)
-    }
-    if (payload.mode === 'create') for (const rec of keys.keys()) outcomes.set(rec, { op: 'create' })
-    else {
-      const values = [...new Set([...keys.values()].filter((v): v is string => v !== null))]
-      const found = await findByKey(ctx, model, payload.key!, values)
-      for (const [rec, value] of keys) {
-        const o = decide(ctx, model, payload.mode, payload.key!, value, found)
-        outcomes.set(rec, o)
-        if (o.op === 'error') errors.push(rowError(rec.line, payload.key!, o.code))
-      }
-    }
-
-    const built: { row: BuiltRow; current?: Row }[] = []
-    for (const rec of part) {
-      const o = outcomes.get(rec)!
-      if (o.op === 'error') continue
-      const current = o.op === 'update' ? o.row : undefined
-      built.push({
-        row: builder.build(rec.line, rec.cells, o.op, current ? model.toJson(current) : undefined),
-        current,
-      })
-    }
-    await resolveLookups(
-      ctx,
-      built.map((b) => b.row),
-      { createMissing: payload.createMissing, cache: run.lookupCache },
-    )
-    // A missing linked record is created only for a row that is otherwise valid.
-    const needParents: BuiltRow[] = []
-    for (const { row, current } of built) {
-      if (!row.missing.length || row.errors.length) continue
-      const found = inputErrors(ctx, model, row, current)
-      for (const fe of found) row.errors.push(rowError(row.line, fe.path, fe.code, fe.params))
-      if (!found.length) needParents.push(row)
-    }
-    // Creating a linked record opens a savepoint: the writes in flight finish first.
-    if (needParents.length) await settle()
-    await createMissing(ctx, needParents, {
-      note,
-      onCreated(target, value) {
-        const k = `${target}\u0000${value}`
-        if (!run.parents.has(k)) parents++
-        run.parents.add(k)
-      },
-    })
-
-    const writes: PendingWrite[] = []
-    for (const { row, current } of built) {
-      if (row.errors.length) {
-        errors.push(...row.errors)
-        const stub = { row } as PendingWrite
-        for (const fe of inputErrors(ctx, model, row, current)) fail(stub, fe.path, fe.code, fe.params)
-        continue
-      }
-      const w = await validateRow(ctx, model, row, current, hooks, fail)
-      if (w) writes.push(w)
-    }
-    await checkBatch(ctx, model, writes, fail)
-    const ok = writes.filter((w) => !w.failed)
-    // Numbered only once every check passed, so that a refused row takes no number.
-    await assignNumbers(
-      ctx,
-      model,
-      ok.filter((w) => w.op === 'create'),
-    )
-    return ok
-  }
-
-  const write = async (creates: PendingWrite[], updates: PendingWrite[]) => ({
-    created: await writeCreates(ctx, model, creates, hooks, note),
-    updated: await writeUpdates(ctx, model, updates, hooks, note),
+  await createMissing(ctx, needParents, {
+    note: { key: 'core:history.import', import: run.jobId },
+    onCreated(target, value) {
+      const k = `${target}\u0000${value}`
+      if (!run.parents.has(k)) parents++
+      run.parents.add(k)
+    },
   })
 
-  let created = 0
-  let updated = 0
-  let unchanged = 0
-  try {
-    for (let i = 0; i < records.length; i += PART_ROWS) {
-      const ok = await prepare(records.slice(i, i + PART_ROWS))
-      const creates = ok.filter((w) => w.op === 'create')
-      const updates = ok.filter((w) => w.op === 'update' && changes(w))
-      created += creates.length
-      updated += updates.length
-      unchanged += ok.length - creates.length - updates.length
-      const w = write(creates, updates)
-      // Awaited below, in order; until then a failure must not count as unhandled.
-      w.catch(() => {})
-      writing.push(w)
-      if (!overlap) await w
+  const writes: PendingWrite[] = []
+  for (const { row, current } of built) {
+    if (row.errors.length) {
+      errors.push(...row.errors)
+      const stub = { row } as PendingWrite
+      for (const fe of inputErrors(ctx, model, row, current)) fail(stub, fe.path, fe.code, fe.params)
+      continue
     }
-  } catch (e) {
-    // A write that failed aborted the transaction, and the next part's queries with it: its error says why.
-    await settle()
-    throw e
+    const w = await validateRow(ctx, model, row, current, hooks, fail)
+    if (w) writes.push(w)
   }
-  const done = await settle()
-  await emitImported(ctx, model, note, {
-    created: done.flatMap((d) => d.created),
-    updated: done.flatMap((d) => d.updated),
-  })
+  await checkBatch(ctx, model, writes, fail)
+  const ok = writes.filter((w) => !w.failed)
+  const creates = ok.filter((w) => w.op === 'create')
+  const updates = ok.filter((w) => w.op === 'update' && changes(w))
+  const note = { key: 'core:history.import', import: run.jobId }
+  const created = await writeCreates(ctx, model, creates, hooks, note)
+  const updated = await writeUpdates(ctx, model, updates, hooks, note)
+  await emitImported(ctx, model, note, { created, updated })
   const failedLines = new Set(errors.map((e) => e.line))
   return {
-    created,
-    updated,
-    unchanged,
+    created: creates.length,
+    updated: updates.length,
+    unchanged: ok.length - creates.length - updates.length,
     failed: failedLines.size,
     parents,
     errors: errors.sort((a, b) => a.line - b.line),
