@@ -9,7 +9,7 @@ export { createApp } from './http/app'
 export type { AppEnv } from './http/env'
 export { readJson } from './http/request'
 export { problemResponse, toProblem, PROBLEM_BASE } from './http/problem'
-export { createPgliteDatabase } from './db/pglite'
+export { createPgliteDatabase, lockDataDir } from './db/pglite'
 export { createPostgresDatabase } from './db/postgres'
 export type { Database, Queryable, Row } from './db/database'
 export { APP_ROLE } from './db/database'
@@ -28,10 +28,13 @@ export type {
 export { loadPlugins } from './plugin/loader'
 export type { Registry, ResolvedEntity } from './plugin/registry'
 export type { RequestContext } from './records/context'
+export { moveRelated } from './records/move-related'
+export type { MoveRelatedResult, RecordRef } from './records/move-related'
 export type {
   Filter,
   FilterOp,
   HistoryEntry,
+  HistoryInput,
   ListQuery,
   ListResult,
   RecordsService,

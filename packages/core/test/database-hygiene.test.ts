@@ -64,6 +64,45 @@ describe('database hygiene, read from the catalog', () => {
     expect(uniques.filter((u) => !/\((tenant_id|"tenant_id")[,)]/.test(u.def)).map((u) => u.name)).toEqual([])
   })
 
+  it('every index of a tenant table leads with tenant_id, but the few lookups made before a tenant is known', async () => {
+    const indexes = await q<{ table: string; name: string; def: string; unique: boolean; entity: boolean }>(`
+      SELECT c.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def, x.indisunique AS unique,
+             EXISTS (SELECT 1 FROM pg_attribute d WHERE d.attrelid = c.oid AND d.attname = 'deleted_at') AS entity
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND NOT x.indisprimary
+        AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'tenant_id')`)
+    expect(indexes.filter((i) => i.table === 'notes_task').length).toBeGreaterThan(3)
+    const leading = /USING \w+ \((tenant_id|"tenant_id")[,)]/
+    // Sign-in, session, token and reset lookups, and the cross-tenant queue and outbox workers.
+    expect(
+      indexes
+        .filter((i) => !leading.test(i.def))
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual([
+      'core_api_token_lookup_idx',
+      'core_job_ready_idx',
+      'core_outbox_pending_idx',
+      'core_password_reset_lookup_idx',
+      'core_session_lookup_idx',
+      'core_user_email_idx',
+    ])
+    expect(indexes.filter((i) => i.entity && !leading.test(i.def)).map((i) => i.name)).toEqual([])
+  })
+
+  it('unique indexes of entity tables only count live records (partial on deleted_at IS NULL)', async () => {
+    const uniques = await q<{ name: string; def: string }>(`
+      SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x
+      JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND x.indisunique AND NOT x.indisprimary
+        AND EXISTS (SELECT 1 FROM pg_attribute d WHERE d.attrelid = c.oid AND d.attname = 'deleted_at')`)
+    expect(uniques.map((u) => u.name)).toEqual(
+      expect.arrayContaining(['crm_company_siren_uq', 'crm_company_number_uq']),
+    )
+    expect(uniques.filter((u) => !/ WHERE \(deleted_at IS NULL\)$/.test(u.def)).map((u) => u.def)).toEqual([])
+  })
+
   it('fails closed: without a tenant context the application role sees no row and cannot write', async () => {
     await t.as('acme').then((c) => c.post('/api/v1/records/crm.company', { name: 'Visible' }))
     const rows = await t.db.system(async (tx) => {

@@ -111,5 +111,39 @@ describe('platform operator API', () => {
     const result = await new Validator().validate(doc.body)
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
+    const paths = doc.body.paths
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/records/crm.company/bulk',
+        '/api/v1/records/crm.person/{id}/links/companies',
+        '/api/v1/records/crm.person/{id}/links/companies/{target}',
+        '/api/v1/records/crm.company/{id}/links/companies.inverse',
+        '/api/v1/trash/crm.company/{id}/restore',
+        '/api/v1/trash/notes.note/{id}',
+        '/api/v1/records/crm.company/{id}/related/notes.note.about',
+      ]),
+    )
+    expect(paths['/api/v1/trash/crm.company/{id}'].delete.operationId).toBe('purge_crm_company')
+    expect(paths['/api/v1/records/crm.person/{id}/links/companies/{target}'].delete).toBeTruthy()
+    const filter = paths['/api/v1/records/crm.company'].get.parameters.find((p: any) => p.name === 'filter')
+    expect(filter).toMatchObject({ in: 'query', style: 'deepObject' })
+    expect(Object.keys(filter.schema.properties.revenue.properties)).toEqual(
+      expect.arrayContaining(['lt', 'gte', 'between', 'isNull']),
+    )
+    expect(Object.keys(filter.schema.properties['address.city'].properties)).toContain('contains')
+    expect(Object.keys(filter.schema.properties.kind.properties)).not.toContain('contains')
+    const related = paths['/api/v1/records/crm.company/{id}/related/crm.person.company'].get.parameters
+    expect(related.find((p: any) => p.name === 'filter').schema.properties).toHaveProperty('birthdate')
+
+    await platform('PATCH', `/api/v1/platform/tenants/${t.tenants.acme.id}`, { plan: 'basic' })
+    const basic = await acme.get('/api/v1/openapi.json')
+    const left = Object.keys(basic.body.paths)
+    expect(left.filter((p) => p.includes('notes'))).toEqual([])
+    expect(left).toContain('/api/v1/trash/crm.company/{id}/restore')
+    expect((await new Validator().validate(basic.body)).valid).toBe(true)
+    await platform('PATCH', `/api/v1/platform/tenants/${t.tenants.acme.id}`, { plan: 'full' })
+    expect(Object.keys((await acme.get('/api/v1/openapi.json')).body.paths)).toContain(
+      '/api/v1/p/notes/summary',
+    )
   })
 })

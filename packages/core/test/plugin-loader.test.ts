@@ -101,4 +101,42 @@ describe('plugin loader', () => {
     ])
     expect(reg.permissions.has('child.part.restore')).toBe(true)
   })
+
+  it('lists the records about a target on every target of a parent field, not for a read-only trace', () => {
+    const base = plugin('base', {
+      entities: [
+        defineEntity({ name: 'thing', title: ['name'], fields: { name: f.text() } }),
+        defineEntity({ name: 'other', title: ['name'], fields: { name: f.text() } }),
+      ],
+    })
+    const memo = plugin('memo', {
+      dependsOn: { base: '*' },
+      entities: [
+        defineEntity({
+          name: 'memo',
+          title: ['text'],
+          fields: {
+            text: f.text(),
+            about: f.parent({ onDelete: 'cascade' }),
+            onlyThing: f.parent({ targets: ['base.thing'], onDelete: 'restrict' }),
+            trace: f.parent({ readOnly: true }),
+          },
+        }),
+      ],
+    })
+    const reg = loadPlugins('0.1.0', [memo, base])
+    const thing = reg.entities.get('base.thing')!
+    const other = reg.entities.get('base.other')!
+    expect(thing.relatedLists.map((r) => [r.id, r.via, r.plugin])).toEqual([
+      ['memo.memo.about', 'about', 'memo'],
+      ['memo.memo.onlyThing', 'onlyThing', 'memo'],
+    ])
+    expect(other.relatedLists.map((r) => r.id)).toEqual(['memo.memo.about'])
+    expect(thing.parentInverse).toEqual([
+      { entity: 'memo.memo', field: 'about', plugin: 'memo', onDelete: 'cascade' },
+      { entity: 'memo.memo', field: 'onlyThing', plugin: 'memo', onDelete: 'restrict' },
+      { entity: 'memo.memo', field: 'trace', plugin: 'memo', onDelete: 'keep' },
+    ])
+    expect(other.parentInverse.map((x) => x.field)).toEqual(['about', 'trace'])
+  })
 })

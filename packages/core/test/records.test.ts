@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestCore, type TestClient, type TestCore } from '../src/testing'
 import crm from './fixtures/crm/server'
+import notes from './fixtures/notes/server'
 
 let t: TestCore
 let admin: TestClient
@@ -174,5 +175,173 @@ describe('records', () => {
     expect(r.status).toBe(422)
     expect(r.body.errors).toEqual([expect.objectContaining({ path: 'number', code: 'unique' })])
     expect((await admin.get('/api/v1/records/crm.company?count=true')).body.total).toBe(total)
+  })
+})
+
+describe('history entries added by plugins', () => {
+  let h: TestCore
+  let user: TestClient
+  let noteId: string
+  const history = async () =>
+    (await user.get(`/api/v1/records/notes.note/${noteId}/history`)).body.data as {
+      action: string
+      changes: unknown[]
+      note: Record<string, unknown> | null
+      actor: { id: string } | null
+    }[]
+
+  beforeAll(async () => {
+    h = await createTestCore({ plugins: [crm, notes], tenants: ['acme'] })
+    user = await h.as('acme')
+    noteId = (await user.post('/api/v1/records/notes.note', { subject: 'Historique' })).body.id
+  })
+  afterAll(() => h?.close())
+
+  it('adds a standalone entry with its note, by the acting user', async () => {
+    const r = await user.post(`/api/v1/records/notes.note/${noteId}/actions/pin`, {})
+    expect(r.status).toBe(200)
+    const [last] = await history()
+    expect(last).toMatchObject({
+      action: 'pinned',
+      changes: [],
+      note: { key: 'notes:history.pinned', params: { by: 'test' } },
+      actor: { id: user.userId },
+    })
+  })
+
+  it('keeps the note of an update that changed no field', async () => {
+    const before = (await history()).length
+    const r = await user.post(`/api/v1/records/notes.note/${noteId}/actions/pin`, { mode: 'touch' })
+    expect(r.status).toBe(200)
+    const entries = await history()
+    expect(entries).toHaveLength(before + 1)
+    expect(entries[0]).toMatchObject({ action: 'update', changes: [], note: { key: 'notes:history.pinned' } })
+  })
+
+  it('writes inside the caller’s transaction: a refusal afterwards leaves no entry', async () => {
+    const before = await history()
+    for (const mode of ['entry', 'touch']) {
+      const r = await user.post(`/api/v1/records/notes.note/${noteId}/actions/pin`, { mode, fail: true })
+      expect(r.status).toBe(422)
+    }
+    expect(await history()).toEqual(before)
+  })
+
+  it('refuses a malformed entry and an unknown record', async () => {
+    await h.core.withTenant(h.tenants.acme.id, async (ctx) => {
+      const svc = ctx.records('notes.note')
+      await expect(svc.addHistory(noteId, { action: 'Not a verb!' }, { system: true })).rejects.toMatchObject(
+        {
+          status: 422,
+          errors: [{ path: 'action', code: 'invalid_option' }],
+        },
+      )
+      await expect(
+        svc.addHistory('00000000-0000-7000-8000-000000000000', { action: 'pinned' }, { system: true }),
+      ).rejects.toMatchObject({ status: 404 })
+    })
+  })
+})
+
+describe('user, decimal, datetime and parent fields through HTTP', () => {
+  let h: TestCore
+  let user: TestClient
+  let outsider: TestClient
+  const NOTES = '/api/v1/records/notes.note'
+
+  beforeAll(async () => {
+    h = await createTestCore({ plugins: [crm, notes] })
+    user = await h.as('acme')
+    outsider = await h.as('globex')
+  })
+  afterAll(() => h?.close())
+
+  it('writes, reads and filters each of them', async () => {
+    const co = await user.post('/api/v1/records/crm.company', { name: 'Cible SA' })
+    const colleague = await h.as('acme', { name: 'Camille Collègue', grants: {} })
+    const r = await user.post(NOTES, {
+      subject: 'Champs',
+      assignee: { id: colleague.userId },
+      weight: '12,5',
+      remindAt: '2026-12-01T08:30:00+01:00',
+      about: { entity: 'crm.company', id: co.body.id },
+    })
+    expect(r.status, JSON.stringify(r.body)).toBe(201)
+    const read = await user.get(`${NOTES}/${r.body.id}`)
+    expect(read.body).toMatchObject({
+      assignee: { id: colleague.userId, title: 'Camille Collègue' },
+      weight: '12.5000',
+      remindAt: '2026-12-01T07:30:00.000Z',
+      about: { entity: 'crm.company', id: co.body.id, title: 'Cible SA' },
+    })
+    await user.post(NOTES, { subject: 'Autre', weight: 3, remindAt: '2027-01-15T09:00:00Z' })
+    const subjects = async (q: string) =>
+      (await user.get(`${NOTES}?${q}`)).body.data.map((n: any) => n.subject).sort()
+    expect(await subjects(`filter[assignee][eq]=${colleague.userId}`)).toEqual(['Champs'])
+    expect(await subjects('filter[assignee][isNull]=true')).toEqual(['Autre'])
+    expect(await subjects('filter[weight][gt]=3')).toEqual(['Champs'])
+    expect(await subjects('filter[weight][lte]=3.0000')).toEqual(['Autre'])
+    expect(await subjects('filter[remindAt][between]=2026-12-01T00:00:00Z,2026-12-31T23:59:59Z')).toEqual([
+      'Champs',
+    ])
+    expect(await subjects(`filter[about][eq]=${co.body.id}`)).toEqual(['Champs'])
+    const upd = await user.patch(`${NOTES}/${r.body.id}`, {
+      version: read.body.version,
+      assignee: null,
+      weight: '0',
+      remindAt: null,
+      about: null,
+    })
+    expect(upd.status).toBe(200)
+    expect(upd.body).toMatchObject({ assignee: null, weight: '0.0000', remindAt: null, about: null })
+    const hist = await user.get(`${NOTES}/${r.body.id}/history`)
+    expect(hist.body.data[0].changes.map((c: any) => c.field).sort()).toEqual([
+      'about',
+      'assignee',
+      'remindAt',
+      'weight',
+    ])
+  })
+
+  it('refuses bad values with a problem naming each field, and writes nothing', async () => {
+    const theirs = await outsider.post('/api/v1/records/crm.company', { name: 'Ailleurs' })
+    const person = await user.post('/api/v1/records/crm.person', { lastName: 'Personne' })
+    const before = (await user.get(`${NOTES}?count=true`)).body.total
+    const bad = await user.post(NOTES, {
+      subject: 'Refusée',
+      assignee: '00000000-0000-7000-8000-000000000000',
+      weight: '-1',
+      remindAt: '2026-13-01T10:00:00Z',
+      about: { entity: 'crm.company', id: theirs.body.id },
+    })
+    expect(bad.status).toBe(422)
+    expect(bad.headers.get('content-type')).toContain('application/problem+json')
+    const codes = Object.fromEntries(bad.body.errors.map((e: any) => [e.path, e.code]))
+    expect(codes).toEqual({ weight: 'too_small', remindAt: 'invalid_datetime' })
+    // References are checked once the values parse.
+    const refs = await user.post(NOTES, {
+      subject: 'Refusée',
+      assignee: '00000000-0000-7000-8000-000000000000',
+      about: { entity: 'crm.company', id: theirs.body.id },
+    })
+    expect(refs.status).toBe(422)
+    expect(Object.fromEntries(refs.body.errors.map((e: any) => [e.path, e.code]))).toEqual({
+      assignee: 'reference_not_found',
+      about: 'reference_not_found',
+    })
+    // A parent names its entity: an id of another entity does not resolve.
+    const wrongKind = await user.post(NOTES, {
+      subject: 'Refusée',
+      about: { entity: 'crm.company', id: person.body.id },
+    })
+    expect(wrongKind.body.errors).toEqual([
+      expect.objectContaining({ path: 'about', code: 'reference_not_found' }),
+    ])
+    const shape = await user.post(NOTES, { subject: 'Refusée', about: 'crm.company', weight: 'beaucoup' })
+    expect(Object.fromEntries(shape.body.errors.map((e: any) => [e.path, e.code]))).toEqual({
+      about: 'invalid_reference',
+      weight: 'type_number',
+    })
+    expect((await user.get(`${NOTES}?count=true`)).body.total).toBe(before)
   })
 })

@@ -129,6 +129,22 @@ export interface ParentField extends FieldCommon {
   type: 'parent'
   /** Entity refs this field may point at; empty means any entity. */
   targets: readonly string[]
+  /** What trashing the record pointed at does to this one (as for `belongsTo`). */
+  onDelete: OnParentDelete
+  /** Show "records about this one" as a related list on every target. */
+  relatedList: boolean
+}
+
+export interface ParentOptions extends BaseFieldOptions {
+  /** Entity refs the field may point at; empty or absent means any entity. */
+  targets?: readonly string[]
+  /** What trashing the target does to this record (default `keep`: the pointer stays). */
+  onDelete?: OnParentDelete
+  /**
+   * Show the records pointing at a target as a related list on it. Default true, except for a read-only
+   * field (a trace the server writes, such as "converted into"), which shows none unless asked.
+   */
+  relatedList?: boolean
 }
 export interface AddressField extends FieldCommon {
   type: 'address'
@@ -234,10 +250,12 @@ export const f = {
     relatedList: o.relatedList ?? true,
     noCycle: o.noCycle ?? false,
   }),
-  parent: (o: BaseFieldOptions & { targets?: readonly string[] } = {}): ParentField => ({
+  parent: (o: ParentOptions = {}): ParentField => ({
     ...common('parent', o),
     type: 'parent',
     targets: o.targets ?? [],
+    onDelete: o.onDelete ?? 'keep',
+    relatedList: o.relatedList ?? !o.readOnly,
   }),
   address: (
     o: BaseFieldOptions & { indexedParts?: readonly (typeof ADDRESS_PARTS)[number][] } = {},

@@ -7,6 +7,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import { entityMeta } from '../records/metadata'
 import type { RequestContext } from '../records/context'
+import { filterParam, recordExtraPaths, trashListParams } from './record-paths'
 import { recordSchemas } from './schemas'
 
 type Op = Record<string, unknown>
@@ -38,14 +39,6 @@ const listParams = [
   { name: 'cursor', in: 'query', schema: { type: 'string' } },
   { name: 'count', in: 'query', schema: { type: 'boolean' } },
   { name: 'fields', in: 'query', schema: { type: 'string' } },
-  {
-    name: 'filter',
-    in: 'query',
-    style: 'deepObject',
-    explode: true,
-    schema: { type: 'object', additionalProperties: true },
-    description: 'filter[field][op]=value',
-  },
 ]
 
 export async function openApiDocument(
@@ -54,9 +47,15 @@ export async function openApiDocument(
 ): Promise<Record<string, unknown>> {
   const paths: Record<string, Record<string, Op>> = {}
   const schemas: Record<string, unknown> = {}
+  // Entities the caller may read; a related list filters on the listed entity's fields.
+  const metas = new Map<string, Awaited<ReturnType<typeof entityMeta>>>()
+  for (const e of ctx.core.registry.entities.values())
+    if (ctx.enabled.has(e.plugin) && ctx.access.can(`${e.ref}.read`))
+      metas.set(e.ref, await entityMeta(ctx, e.ref))
+  const related = new Map([...metas].map(([ref, m]) => [ref, [filterParam(m)]]))
   for (const e of ctx.core.registry.entities.values()) {
-    if (!ctx.enabled.has(e.plugin) || !ctx.access.can(`${e.ref}.read`)) continue
-    const meta = await entityMeta(ctx, e.ref)
+    const meta = metas.get(e.ref)
+    if (!meta) continue
     const { read, write } = recordSchemas(meta)
     const name = e.ref.replace(/[^A-Za-z0-9]/g, '_')
     schemas[name] = read
@@ -74,11 +73,12 @@ export async function openApiDocument(
     }
     const base = `/api/v1/records/${e.ref}`
     const tag = [e.ref]
+    const entityListParams = [...listParams, filterParam(meta)]
     paths[base] = {
       get: {
         tags: tag,
         operationId: `list_${name}`,
-        parameters: listParams,
+        parameters: entityListParams,
         responses: { '200': json(list), ...errors },
       },
       post: {
@@ -140,11 +140,12 @@ export async function openApiDocument(
         get: {
           tags: tag,
           operationId: `related_${name}_${r.id.replace(/[^A-Za-z0-9]/g, '_')}`,
-          parameters: [idParam, ...listParams],
+          parameters: [idParam, ...listParams, ...(related.get(r.entity) ?? [])],
           responses: { '200': json({ type: 'object' }), ...errors },
         },
       }
     }
+    Object.assign(paths, recordExtraPaths(meta, name))
     paths[`${base}/{id}/pdf/{template}`] = {
       get: {
         tags: tag,
@@ -211,7 +212,7 @@ export async function openApiDocument(
           tags: tag,
           operationId: `export_${name}`,
           parameters: [
-            ...listParams,
+            ...entityListParams,
             { name: 'format', in: 'query', schema: { type: 'string', enum: ['excel', 'csv'] } },
           ],
           responses: {
@@ -337,6 +338,7 @@ export async function openApiDocument(
     get: {
       tags: ['core'],
       operationId: 'trash_list',
+      parameters: trashListParams,
       responses: { '200': json({ type: 'object' }), ...errors },
     },
   }

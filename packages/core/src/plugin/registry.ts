@@ -23,6 +23,14 @@ export interface InverseRelation {
   onDelete: BelongsToField['onDelete']
 }
 
+/** A `parent` field of some entity that may point at this one (`onDelete` as declared on the field). */
+export interface ParentRelation {
+  entity: string
+  field: string
+  plugin: string
+  onDelete: BelongsToField['onDelete']
+}
+
 export interface ResolvedEntity extends EntityDef {
   extFields: Record<string, ExtensionField>
   relatedLists: (RelatedListDef & { plugin: string })[]
@@ -30,6 +38,8 @@ export interface ResolvedEntity extends EntityDef {
   actions: (EntityActionDef & { plugin: string; permission: string })[]
   /** `belongsTo` fields of other entities that point here. */
   inverse: InverseRelation[]
+  /** `parent` fields of any entity that may point here. */
+  parentInverse: ParentRelation[]
   listColumns: string[]
 }
 
@@ -96,6 +106,7 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
           permission: a.permission ?? `${e.ref}.${a.id}`,
         })),
         inverse: [],
+        parentInverse: [],
         listColumns: [...(e.list?.columns ?? e.title)],
       })
       for (const a of CRUD_ACTIONS) permissions.add(`${e.ref}.${a}`)
@@ -132,6 +143,17 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
           target.relatedLists.push({ id: `${e.ref}.${fname}`, entity: e.ref, via: fname, plugin: m.id })
         }
       }
+      for (const [fname, field] of Object.entries(e.fields)) {
+        if (field.type !== 'parent') continue
+        const targets = field.targets.length ? field.targets : [...entities.keys()]
+        for (const ref of targets) {
+          const target = entities.get(ref)
+          if (!target) continue
+          target.parentInverse.push({ entity: e.ref, field: fname, plugin: m.id, onDelete: field.onDelete })
+          if (field.relatedList)
+            target.relatedLists.push({ id: `${e.ref}.${fname}`, entity: e.ref, via: fname, plugin: m.id })
+        }
+      }
       for (const link of e.links ?? []) {
         const target = entities.get(link.target)!
         entities.get(e.ref)!.relatedLists.push({
@@ -148,6 +170,7 @@ export function buildRegistry(coreVersion: string, ordered: ServerPlugin[]): Reg
         })
       }
     }
+    for (const tpl of p.pdfTemplates ?? []) pdfTemplates.set(tpl.id, { plugin: m.id, def: tpl })
     for (const [key, h] of Object.entries(p.hooks ?? {})) hooks.set(key, [...(hooks.get(key) ?? []), h])
     for (const [key, s] of Object.entries(p.subscribers ?? {}))
       subscribers.set(key, [...(subscribers.get(key) ?? []), s])

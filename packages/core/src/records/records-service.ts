@@ -5,16 +5,19 @@
  * @module
  */
 import type { RecordData } from '../entity/define-entity'
-import { BadRequestError, ForbiddenError, NotFoundError } from '../errors'
+import { columnsOf } from '../entity/columns'
+import { ident } from '../entity/naming'
+import { BadRequestError, ForbiddenError, NotFoundError, ValidationError } from '../errors'
 import type { ResolvedEntity } from '../plugin/registry'
 import type { RequestContext } from './context'
 import { type CustomFieldRow, EntityModel } from './entity-model'
-import { readHistory } from '../history/history'
+import { readHistory, writeHistory } from '../history/history'
+import { searchOwners } from '../search/search-sql'
 import { buildListSql, COUNT_CAP, cursorOf } from './list-sql'
 import { scopeSql } from './scope'
 import { Params } from './sql-params'
 import { fillTitles } from './titles'
-import type { HistoryEntry, ListQuery, ListResult, RecordsService, WriteOptions } from './types'
+import type { HistoryEntry, HistoryInput, ListQuery, ListResult, RecordsService, WriteOptions } from './types'
 import { createRecord, updateRecord } from './write'
 import { trashRecord } from '../trash/trash-record'
 import { linkRecords, relatedByLink, unlinkRecords } from '../relations/links'
@@ -80,7 +83,8 @@ export class RecordsServiceImpl implements RecordsService {
     const base = this.baseWhere(model, p)
     if (extra) base.push(...extra(p))
     const fields = query.fields?.filter((f) => model.fields.has(f) || model.fields.has(`custom.${f}`))
-    const sql = buildListSql(model, query, p, base, model.selectList(fields))
+    const owners = query.q?.trim() ? searchOwners(this.ctx, model, ['read']) : null
+    const sql = buildListSql(model, query, p, base, model.selectList(fields), owners)
     const rows = await this.ctx.tx.query(sql.text, p.values).catch((e) => {
       // A cursor or filter value the column type rejects (`invalid input syntax`): the client's input.
       if (typeof e?.code === 'string' && e.code.startsWith('22')) {
@@ -212,6 +216,12 @@ export class RecordsServiceImpl implements RecordsService {
     const target = this.ctx.records(rel.entity) as RecordsServiceImpl
     if (rel.via.startsWith('link:')) return relatedByLink(this, target, id, rel.via, query)
     const tm = await target.model()
+    const field = tm.fields.get(rel.via)
+    if (field?.origin === 'entity' && field.def.type === 'parent') {
+      // Records whose polymorphic parent is this one: both columns, so an id of another entity never matches.
+      const [ent, pid] = columnsOf(rel.via, field.def).map((c) => `t.${ident(c.column)}`)
+      return target.list(query, (p) => [`${ent} = ${p.add(this.ref)}`, `${pid} = ${p.add(id)}`])
+    }
     const via = tm.valueSql(rel.via)
     if (!via) throw new NotFoundError('Unknown related list')
     return target.list(query, (p) => [`${via.sql} = ${p.add(id)}`])
@@ -222,6 +232,21 @@ export class RecordsServiceImpl implements RecordsService {
     const row = await this.row(id, { includeTrashed: true })
     if (!row) throw new NotFoundError()
     return readHistory(this.ctx, await this.model(), id)
+  }
+
+  async addHistory(id: string, entry: HistoryInput, opts: { system?: boolean } = {}): Promise<void> {
+    const errors = []
+    if (typeof entry?.action !== 'string' || !/^[a-z][A-Za-z0-9._-]{0,59}$/.test(entry.action))
+      errors.push({ path: 'action', code: 'invalid_option' })
+    if (entry?.note !== undefined && (typeof entry.note !== 'object' || entry.note === null))
+      errors.push({ path: 'note', code: 'type_object' })
+    if (errors.length) throw new ValidationError(errors)
+    if (opts.system) await this.loadFor(id, 'read', { system: true, includeTrashed: true })
+    else {
+      this.assertGranted('read')
+      if (!(await this.row(id, { includeTrashed: true }))) throw new NotFoundError()
+    }
+    await writeHistory(this.ctx, this.ref, id, entry.action, entry.changes ?? [], entry.note)
   }
 
   link(id: string, kind: string, targetId: string, role?: string | null) {

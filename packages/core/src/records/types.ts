@@ -69,8 +69,23 @@ export interface RecordsService {
   remove(id: string, opts?: WriteOptions): Promise<{ batchId: string; count: number }>
   related(id: string, relation: string, query?: ListQuery): Promise<ListResult>
   history(id: string): Promise<HistoryEntry[]>
+  /**
+   * Adds an entry of the plugin's own to the record's history (e.g. `converted`), in the caller's
+   * transaction: rolled back with it. Needs the record to be readable (or `system`).
+   */
+  addHistory(id: string, entry: HistoryInput, opts?: { system?: boolean }): Promise<void>
   link(id: string, kind: string, targetId: string, role?: string | null): Promise<void>
   unlink(id: string, kind: string, targetId: string): Promise<void>
+}
+
+/** A plugin's own history entry. */
+export interface HistoryInput {
+  /** A short verb: letters, digits, `.`, `-` or `_` (e.g. `converted`, `mail.sent`). */
+  action: string
+  /** Shown with the entry, typically `{ key: '<plugin>:history.<x>', params: {...} }`. */
+  note?: Record<string, unknown>
+  /** Field changes to show, if any. */
+  changes?: { field: string; old: unknown; new: unknown }[]
 }
 
 export interface HistoryEntry {

@@ -259,9 +259,11 @@ export async function updateRecord(
   if (!updated) throw new ConflictError('version-conflict', `Record ${id} changed`)
   const after = await svc.toRecord(updated)
   const changes = diffRecords(model, before, after)
-  const history = changes.length
-    ? writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
-    : Promise.resolve()
+  // A note says something happened even when no field changed: it is kept.
+  const history =
+    changes.length || opts.note
+      ? writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
+      : Promise.resolve()
   await behind(history, async () => {
     await runHooks(svc, 'afterUpdate', { data: after, before, id })
     if (changes.length)

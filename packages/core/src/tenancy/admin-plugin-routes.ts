@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import { disablePlugin, enablePlugins } from './tenant-admin'
 import { checkDisable, enableClosure, planPlugins } from './tenants'
+import { rememberChoice } from './plan-change'
 
 export function adminPluginRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>()
@@ -24,6 +25,7 @@ export function adminPluginRoutes(): Hono<AppEnv> {
     const ctx = c.get('ctx')
     enableClosure(ctx.core.registry, ctx.core.config.plans, ctx.tenant.plan, c.req.param('id'))
     const enabled = await enablePlugins(ctx, [c.req.param('id')])
+    await rememberChoice(ctx, ctx.core.registry.closure(c.req.param('id')), false)
     await ctx.audit('plugin.enabled', { plugin: c.req.param('id'), enabled })
     return c.json({ enabled })
   })
@@ -32,6 +34,7 @@ export function adminPluginRoutes(): Hono<AppEnv> {
     const id = c.req.param('id')
     checkDisable(ctx.core.registry, ctx.enabled, id)
     if (ctx.enabled.has(id)) await disablePlugin(ctx, id)
+    await rememberChoice(ctx, [id], true)
     await ctx.audit('plugin.disabled', { plugin: id })
     return c.json({ disabled: [id] })
   })

@@ -1,6 +1,7 @@
 /**
  * The platform operator API, authorised by `Authorization: Bearer $COMPTOIR_PLATFORM_TOKEN`: plans,
- * tenant creation, plan changes (a downgrade disables plugins and keeps their data) and suspension.
+ * tenant creation, plan changes (one transaction; a downgrade disables plugins and keeps their data, see
+ * `plan-change.ts` for which plugins an upgrade enables) and suspension.
  * @module
  */
 import { timingSafeEqual } from 'node:crypto'
@@ -8,7 +9,8 @@ import { Hono } from 'hono'
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors'
 import type { AppEnv } from '../http/env'
 import { readJson } from '../http/request'
-import { createTenant, disablePlugin, enablePlugins } from './tenant-admin'
+import { createTenant } from './tenant-admin'
+import { changeTenant } from './plan-change'
 import { findTenant, planPlugins } from './tenants'
 import { isUuid } from '../entity/validate'
 
@@ -74,21 +76,10 @@ export function platformRoutes(): Hono<AppEnv> {
     if (errors.length) throw new ValidationError(errors)
     const tenant = await core.db.system((tx) => findTenant(tx, { id }))
     if (!tenant) throw new NotFoundError()
-    await core.db.system((tx) =>
-      tx.query(
-        'UPDATE core_tenant SET plan = coalesce($2, plan), status = coalesce($3, status) WHERE id = $1',
-        [id, b.plan ?? null, b.status ?? null],
-      ),
-    )
-    if (b.plan && b.plan !== tenant.plan) {
-      const allowed = new Set(planPlugins(core.config.plans, b.plan as string, core.registry))
-      await core.withTenant(id, async (ctx) => {
-        const ordered = [...core.registry.plugins].reverse().map((p) => p.manifest.id)
-        for (const pid of ordered)
-          if (ctx.enabled.has(pid) && !allowed.has(pid)) await disablePlugin(ctx, pid)
-        await enablePlugins(ctx, [...allowed])
-      })
-    }
+    await changeTenant(core, tenant, {
+      plan: b.plan as string | undefined,
+      status: b.status as 'active' | 'suspended' | undefined,
+    })
     return c.json(await core.tenant({ id }))
   })
   return r

@@ -29,7 +29,10 @@ export interface NewTenant {
   admin: { email: string; password: string; name: string }
 }
 
-/** Applies the role templates of `pluginIds`: missing grants are added; existing ones are left as edited. */
+/**
+ * Applies the role templates of `pluginIds` (when first enabled for the tenant): missing grants are added;
+ * existing ones are left as edited.
+ */
 export async function applyRoleTemplates(ctx: RequestContext, pluginIds: string[]): Promise<void> {
   for (const id of pluginIds) {
     const p = ctx.core.registry.plugin(id)
@@ -77,6 +80,13 @@ export async function enablePlugins(ctx: RequestContext, ids: string[]): Promise
       wanted.add(x)
   const ordered = ctx.core.registry.plugins.map((p) => p.manifest.id).filter((id) => wanted.has(id))
   const fresh = ordered.filter((id) => !ctx.enabled.has(id))
+  // Templates apply the first time a plugin is enabled: enabled again, it must not bring back a grant
+  // an administrator removed meanwhile.
+  const known = await ctx.tx.query<{ plugin_id: string }>(
+    'SELECT plugin_id FROM core_tenant_plugin WHERE tenant_id = $1 AND plugin_id = ANY($2::text[])',
+    [ctx.tenant.id, fresh],
+  )
+  const firstTime = fresh.filter((id) => !known.some((k) => k.plugin_id === id))
   for (const id of ordered) {
     await ctx.tx.query(
       `INSERT INTO core_tenant_plugin (tenant_id, plugin_id, enabled, changed_at) VALUES ($1, $2, true, now())
@@ -85,7 +95,7 @@ export async function enablePlugins(ctx: RequestContext, ids: string[]): Promise
     )
     ;(ctx.enabled as Set<string>).add(id)
   }
-  await applyRoleTemplates(ctx, fresh)
+  await applyRoleTemplates(ctx, firstTime)
   for (const id of fresh) await ctx.core.registry.plugin(id)?.seed?.({ ctx, tenantId: ctx.tenant.id })
   return fresh
 }

@@ -1,6 +1,7 @@
 /**
  * Moving a record to the trash: the record and, recursively, the children that declared
- * `onDelete: 'cascade'`, as one batch; a `restrict` child that is still live refuses the delete.
+ * `onDelete: 'cascade'` (through a `belongsTo` or a `parent` field), as one batch; a `restrict` child that
+ * is still live refuses the delete.
  * @module
  */
 import { columnsOf } from '../entity/columns'
@@ -30,15 +31,21 @@ export async function collectBatch(ctx: RequestContext, entity: string, id: stri
     seen.add(rid)
     out.push({ entity: ref, id: rid, title, ownerId, root })
     const e = ctx.core.registry.entities.get(ref)!
-    for (const inv of e.inverse) {
+    const relations = [
+      ...e.inverse.map((inv) => ({ ...inv, parent: false })),
+      ...e.parentInverse.map((inv) => ({ ...inv, parent: true })),
+    ]
+    for (const inv of relations) {
+      if (inv.onDelete === 'keep') continue
       const child = ctx.core.registry.entities.get(inv.entity)!
-      const col = ident(columnsOf(inv.field, child.fields[inv.field])[0].column)
+      const cols = columnsOf(inv.field, child.fields[inv.field]).map((c) => ident(c.column))
       const svc = ctx.records(inv.entity) as RecordsServiceImpl
       const m = await svc.model()
-      if (inv.onDelete === 'keep') continue
+      // A `parent` field points with two columns: the entity and the id.
+      const match = inv.parent ? `t.${cols[0]} = $3 AND t.${cols[1]} = $2` : `t.${cols[0]} = $2`
       const rows = await ctx.tx.query<{ id: string; title: string; owner_id: string | null }>(
-        `SELECT t.id, ${m.titleSql()} AS title, t.owner_id FROM ${m.table} t WHERE t.tenant_id = $1 AND t.${col} = $2 AND t.deleted_at IS NULL`,
-        [ctx.tenant.id, rid],
+        `SELECT t.id, ${m.titleSql()} AS title, t.owner_id FROM ${m.table} t WHERE t.tenant_id = $1 AND ${match} AND t.deleted_at IS NULL`,
+        inv.parent ? [ctx.tenant.id, rid, ref] : [ctx.tenant.id, rid],
       )
       if (inv.onDelete === 'restrict' && rows.length) {
         throw new ConflictError(

@@ -11,6 +11,8 @@ import type { RequestContext } from '../records/context'
 import { iso } from '../records/entity-model'
 import type { RecordsServiceImpl } from '../records/records-service'
 import { Params } from '../records/sql-params'
+import { purgeMembers } from './purge'
+import { titleHidden } from '../records/titles'
 
 export interface TrashQuery {
   entity?: string
@@ -28,9 +30,11 @@ export async function listTrash(ctx: RequestContext, query: TrashQuery) {
   const where = [`e.tenant_id = ${p.add(ctx.tenant.id)}`]
   const readable: string[] = []
   const scoped: string[] = []
+  const masked: string[] = []
   for (const e of ctx.core.registry.entities.values()) {
     if (!ctx.enabled.has(e.plugin)) continue
     if (query.entity && query.entity !== e.ref) continue
+    if (titleHidden(ctx, e)) masked.push(e.ref)
     const s =
       e.ownership === 'none'
         ? ctx.access.can(`${e.ref}.read`)
@@ -49,6 +53,7 @@ export async function listTrash(ctx: RequestContext, query: TrashQuery) {
     where.push(
       `comptoir_unaccent(lower(e.title)) LIKE comptoir_unaccent(lower(${p.add(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}))`,
     )
+  if (query.q?.trim() && masked.length) where.push(`NOT (e.entity = ANY(${p.add(masked)}::text[]))`)
   if (query.deletedBy) where.push(`e.deleted_by = ${p.add(query.deletedBy)}`)
   if (query.from) where.push(`e.deleted_at >= ${p.add(query.from)}`)
   if (query.to) where.push(`e.deleted_at < (${p.add(query.to)}::date + 1)`)
@@ -71,7 +76,7 @@ export async function listTrash(ctx: RequestContext, query: TrashQuery) {
     data: page.map((r) => ({
       id: r.record_id,
       entity: r.entity,
-      title: r.title,
+      title: masked.includes(r.entity) ? r.record_id : r.title,
       batchId: r.batch_id,
       root: r.root,
       batchSize: r.batch_size,
@@ -117,7 +122,10 @@ async function authorise(ctx: RequestContext, entity: string, id: string, action
     throw new ForbiddenError('forbidden', `Not allowed: ${entity}.${action}`)
 }
 
-/** Parents (via belongsTo) of the batch's records that are in the trash in another batch. */
+/**
+ * Parents of the batch's records (through a belongsTo, or a `parent` field that cascades or restricts)
+ * that are in the trash in another batch.
+ */
 async function trashedParents(ctx: RequestContext, members: Member[]): Promise<Member[]> {
   const ids = new Set(members.map((m) => m.record_id))
   const out = new Map<string, Member>()
@@ -136,6 +144,22 @@ async function trashedParents(ctx: RequestContext, members: Member[]): Promise<M
         if (ids.has(r.pid)) continue
         out.set(r.pid, await entryOf(ctx, field.target, r.pid))
       }
+    }
+    for (const [name, field] of Object.entries(e.fields)) {
+      // A `keep` parent pointer may rest on a trashed record (a trace such as "converted into"): no refusal.
+      if (field.type !== 'parent' || field.onDelete === 'keep') continue
+      const [entCol, idCol] = columnsOf(name, field).map((c) => ident(c.column))
+      const [ptr] = await ctx.tx.query<{ entity: string | null; id: string | null }>(
+        `SELECT ${entCol} AS entity, ${idCol} AS id FROM ${ident(e.table)} WHERE tenant_id = $1 AND id = $2`,
+        [ctx.tenant.id, m.record_id],
+      )
+      const target = ptr?.entity ? ctx.core.registry.entities.get(ptr.entity) : undefined
+      if (!target || !ptr?.id || ids.has(ptr.id)) continue
+      const [p] = await ctx.tx.query(
+        `SELECT 1 FROM ${ident(target.table)} WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NOT NULL`,
+        [ctx.tenant.id, ptr.id],
+      )
+      if (p) out.set(ptr.id, await entryOf(ctx, target.ref, ptr.id))
     }
   }
   return [...out.values()]
@@ -232,39 +256,6 @@ export async function purgeFromTrash(
   return { purged: await purgeMembers(ctx, members) }
 }
 
-export async function purgeMembers(ctx: RequestContext, members: Member[]): Promise<number> {
-  const order = [...members].sort((a, b) => Number(a.root) - Number(b.root))
-  for (const m of order) {
-    const e = ctx.core.registry.entities.get(m.entity)!
-    for (const inv of e.inverse) {
-      const child = ctx.core.registry.entities.get(inv.entity)!
-      const col = ident(columnsOf(inv.field, child.fields[inv.field])[0].column)
-      await ctx.tx.query(
-        `UPDATE ${ident(child.table)} SET ${col} = NULL WHERE tenant_id = $1 AND ${col} = $2`,
-        [ctx.tenant.id, m.record_id],
-      )
-    }
-    await ctx.tx.query('DELETE FROM core_link WHERE tenant_id = $1 AND (from_id = $2 OR to_id = $2)', [
-      ctx.tenant.id,
-      m.record_id,
-    ])
-    await ctx.tx.query('DELETE FROM core_history WHERE tenant_id = $1 AND record_id = $2', [
-      ctx.tenant.id,
-      m.record_id,
-    ])
-    await ctx.tx.query(
-      `DELETE FROM ${ident(e.table)} WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NOT NULL`,
-      [ctx.tenant.id, m.record_id],
-    )
-    await ctx.tx.query('DELETE FROM core_trash_entry WHERE tenant_id = $1 AND record_id = $2', [
-      ctx.tenant.id,
-      m.record_id,
-    ])
-    await ctx.emit(`${m.entity}.purged`, { entity: m.entity, id: m.record_id })
-  }
-  return order.length
-}
-
 /** Purges batches older than the tenant's retention (days). */
 export async function purgeExpired(ctx: RequestContext, retentionDays: number): Promise<number> {
   const batches = await ctx.tx.query<{ batch_id: string }>(
@@ -272,6 +263,13 @@ export async function purgeExpired(ctx: RequestContext, retentionDays: number): 
     [ctx.tenant.id, retentionDays],
   )
   let n = 0
-  for (const b of batches) n += await purgeMembers(ctx, await batchMembers(ctx, b.batch_id))
+  for (const b of batches) {
+    try {
+      n += await purgeMembers(ctx, await batchMembers(ctx, b.batch_id))
+    } catch (e) {
+      // Refused before writing anything (records still need it): kept until they are gone.
+      if (!(e instanceof ConflictError)) throw e
+    }
+  }
   return n
 }

@@ -43,7 +43,14 @@ export function RelatedList(props: { meta: EntityMeta; record: RecordData; list:
   const [linking, setLinking] = createSignal(false)
   const newHref = () =>
     `${recordPath(props.list.entity, 'new')}?prefill=${encodeURIComponent(
-      JSON.stringify({ [props.list.via]: { id: props.record.id, title: props.record._title } }),
+      JSON.stringify({
+        [props.list.via]: {
+          id: props.record.id,
+          title: props.record._title,
+          // A `parent` field points at any entity, so its value names the entity too.
+          ...(target().fields[props.list.via]?.type === 'parent' ? { entity: props.meta.ref } : {}),
+        },
+      }),
     )}`
   const linkTo = async (otherId: string, role?: string) => {
     const l = link()!

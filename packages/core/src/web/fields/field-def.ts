@@ -64,7 +64,7 @@ export function fieldDef(m: FieldMeta): FieldDef {
         noCycle: false,
       }
     case 'parent':
-      return { ...common, type: 'parent', targets: m.targets ?? [] }
+      return { ...common, type: 'parent', targets: m.targets ?? [], onDelete: 'keep', relatedList: true }
     case 'address':
       return { ...common, type: 'address', indexedParts: [] }
     case 'user':
