@@ -46,10 +46,10 @@ describe('a salesperson’s day in the browser', () => {
     await expectAccessible('login')
     await page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL)
     await page.getByLabel('Mot de passe').fill('wrong-password')
-    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('incorrect')
     await page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click()
     await page.waitForURL(/\/m\/contacts\/contact$/)
     await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor()
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).textContent()).toContain(

@@ -64,7 +64,7 @@ beforeAll(async () => {
   await go('/login')
   await page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL)
   await page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click()
   await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor()
   ids.account = (await api('POST', '/records/accounts.account', { name: ACCOUNT })).id
   for (const [key, data] of Object.entries(CONTACTS)) {
@@ -281,6 +281,21 @@ describe('lists, related records, conflicts and administration in the browser', 
     await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('0')
   })
 
+  it('signs in to a workspace named from the start', async () => {
+    await browser.context.clearCookies()
+    await go('/login')
+    await page.getByRole('button', { name: 'Se connecter à un espace de travail précis' }).click()
+    await page.getByLabel('Adresse e-mail').fill(ADMIN_EMAIL)
+    await page.getByLabel('Mot de passe').fill(ADMIN_PASSWORD)
+    await page.getByLabel('Espace de travail').fill('demo')
+    const [req] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/v1/auth/login')),
+      page.getByRole('button', { name: 'Se connecter', exact: true }).click(),
+    ])
+    expect(req.postDataJSON()).toMatchObject({ email: ADMIN_EMAIL, tenant: 'demo' })
+    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor()
+  })
+
   // Last: the lock also holds the browser's address, so no one signs in from here for 15 minutes.
   it('says in place that logins are throttled after repeated wrong passwords', async () => {
     await browser.context.clearCookies()
@@ -292,7 +307,7 @@ describe('lists, related records, conflicts and administration in the browser', 
     for (let attempt = 0; attempt < 8 && !statuses.includes(429); attempt++) {
       const [res] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login')),
-        page.getByRole('button', { name: 'Se connecter' }).click(),
+        page.getByRole('button', { name: 'Se connecter', exact: true }).click(),
       ])
       statuses = [...statuses, res.status()]
     }

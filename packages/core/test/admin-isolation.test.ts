@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { notify } from '../src/notifications/notify'
-import { createTestCore, type TestClient, type TestCore } from '../src/testing'
+import { createTestCore, TEST_PASSWORD, type TestClient, type TestCore } from '../src/testing'
+import { signIn } from './auth-http'
 import crm from './fixtures/crm/server'
 
 let t: TestCore
@@ -39,13 +40,15 @@ async function acmeState(): Promise<string> {
 beforeAll(async () => {
   t = await createTestCore({ plugins: [crm] })
   admin = await t.as('acme')
-  rep = await t.as('acme', { roles: ['sales-rep'] })
+  rep = await t.as('acme', { roles: ['sales-rep'], email: 'cible@acme.test' })
   intruder = await t.as('globex')
   ids.user = rep.userId
   ids.role = (
     await admin.post('/api/v1/admin/roles', { name: 'Cible', grants: { 'crm.company.read': 'own' } })
   ).body.id
   ids.team = (await admin.post('/api/v1/admin/teams', { name: 'Cible', members: [rep.userId] })).body.id
+  // Joining the team ended the rep's session: they sign in again.
+  rep = await signIn(t, 'cible@acme.test', TEST_PASSWORD)
   ids.field = (
     await admin.post('/api/v1/admin/custom-fields', {
       entity: 'crm.company',

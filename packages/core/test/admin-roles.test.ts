@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestCore, type TestClient, type TestCore } from '../src/testing'
+import { createTestCore, TEST_PASSWORD, type TestClient, type TestCore } from '../src/testing'
+import { signIn } from './auth-http'
 import crm from './fixtures/crm/server'
 
 let t: TestCore
@@ -42,8 +43,11 @@ describe('roles', () => {
       secret: 'x',
       revenue: '10',
     })
-    const client = await t.as('acme', { roles: [] })
-    await admin.patch(`/api/v1/admin/users/${client.userId}`, { roles: [r.body.id] })
+    const before = await t.as('acme', { roles: [], email: 'promue@acme.test' })
+    await admin.patch(`/api/v1/admin/users/${before.userId}`, { roles: [r.body.id] })
+    // A change of rights ends the user's sessions: they sign in again under the new role.
+    expect((await before.get('/api/v1/auth/me')).status).toBe(401)
+    const client = await signIn(t, 'promue@acme.test', TEST_PASSWORD)
     const got = await client.get(`/api/v1/records/crm.company/${co.body.id}`)
     expect(got.status).toBe(200)
     expect(got.body).not.toHaveProperty('secret')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestCore, type TestClient, type TestCore } from '../src/testing'
-import { login } from './auth-http'
+import { createTestCore, TEST_PASSWORD, type TestClient, type TestCore } from '../src/testing'
+import { login, signIn } from './auth-http'
 import crm from './fixtures/crm/server'
 
 let t: TestCore
@@ -179,22 +179,30 @@ describe('teams', () => {
   })
 
   it('gives team scope over teammates’ records', async () => {
-    const lead = await t.as('acme', { grants: { 'crm.person.read': 'team' }, name: 'Lead' })
+    const before = await t.as('acme', {
+      grants: { 'crm.person.read': 'team' },
+      name: 'Lead',
+      email: 'lead@acme.test',
+    })
     const mate = await t.as('acme', { roles: ['sales-rep'], name: 'Mate' })
     const p = await mate.post('/api/v1/records/crm.person', { lastName: 'Client de Mate' })
-    expect((await lead.get(`/api/v1/records/crm.person/${p.body.id}`)).status).toBe(404)
-    await admin.post('/api/v1/admin/teams', { name: 'Binôme', members: [lead.userId, mate.userId] })
+    expect((await before.get(`/api/v1/records/crm.person/${p.body.id}`)).status).toBe(404)
+    await admin.post('/api/v1/admin/teams', { name: 'Binôme', members: [before.userId, mate.userId] })
+    // Joining a team changes the lead's rights: they sign in again.
+    expect((await before.get('/api/v1/auth/me')).status).toBe(401)
+    const lead = await signIn(t, 'lead@acme.test', TEST_PASSWORD)
     expect((await lead.get(`/api/v1/records/crm.person/${p.body.id}`)).status).toBe(200)
   })
 
   it('is for administrators only, and another tenant’s teams do not exist', async () => {
-    const team = await admin.post('/api/v1/admin/teams', { name: 'Nantes', members: [rep.userId] })
+    const team = await admin.post('/api/v1/admin/teams', { name: 'Nantes' })
     const id = team.body.id
     expect((await rep.get('/api/v1/admin/teams')).status).toBe(403)
     expect((await rep.post('/api/v1/admin/teams', { name: 'Mine' })).status).toBe(403)
     expect((await rep.patch(`/api/v1/admin/teams/${id}`, { name: 'Mine' })).status).toBe(403)
     expect((await rep.delete(`/api/v1/admin/teams/${id}`)).status).toBe(403)
     expect((await rep.post(`/api/v1/admin/teams/${id}/members`, { userId: rep.userId })).status).toBe(403)
+    await admin.patch(`/api/v1/admin/teams/${id}`, { members: [rep.userId] })
     expect((await globex.get(`/api/v1/admin/teams/${id}`)).status).toBe(404)
     expect((await globex.patch(`/api/v1/admin/teams/${id}`, { name: 'X' })).status).toBe(404)
     expect((await globex.delete(`/api/v1/admin/teams/${id}`)).status).toBe(404)

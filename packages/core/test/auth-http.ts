@@ -2,7 +2,7 @@
  * Raw HTTP helpers for the account tests: requests with any cookie, Origin and content type (the test
  * client always sends a same-origin Origin), and signing in to get a real session cookie.
  */
-import type { TestCore } from '../src/testing'
+import type { TestClient, TestCore } from '../src/testing'
 
 export const ORIGIN = 'http://comptoir.test'
 
@@ -70,4 +70,31 @@ export async function login(
     ip: o.ip,
     cookie: o.cookie,
   })
+}
+
+/**
+ * Signs in with a password and returns a client on the new session, shaped like the test kit's clients
+ * (for users signed in again after a change of their rights ended their sessions).
+ */
+export async function signIn(
+  t: TestCore,
+  email: string,
+  password: string,
+  o: { tenant?: string } = {},
+): Promise<TestClient> {
+  const l = await login(t, email, password, o)
+  if (l.status !== 200) throw new Error(`sign-in refused: ${l.status} ${JSON.stringify(l.body)}`)
+  const request = async (method: string, path: string, body?: unknown) => {
+    const r = await raw(t, method, path, { cookie: l.cookie, body })
+    return { status: r.status, body: r.body, headers: r.headers }
+  }
+  return {
+    userId: l.body.user.id,
+    tenantId: l.body.tenant.id,
+    request: (method, path, body) => request(method, path, body),
+    get: (p) => request('GET', p),
+    post: (p, b) => request('POST', p, b ?? {}),
+    patch: (p, b) => request('PATCH', p, b ?? {}),
+    delete: (p) => request('DELETE', p),
+  }
 }

@@ -34,7 +34,7 @@ export async function innerSearchQueries(db: Database, queries: LoggedQuery[]): 
     tx.query<SearchConfig>('SELECT entity, table_name, expr FROM core_search_config'),
   )
   for (const q of queries) {
-    const m = /comptoir_search\(\$(\d+), \$(\d+), (\d+)\)/.exec(q.text)
+    const m = /comptoir_search\(\$(\d+), \$(\d+), (\d+)(?:, [^)]*)?\)/.exec(q.text)
     if (!m || !q.tenantId) continue
     const entity = String(q.params[Number(m[1]) - 1])
     const term = String(q.params[Number(m[2]) - 1])

@@ -1,6 +1,7 @@
 /**
  * Teams: named groups of users. A role's `team` scope reaches the records owned by anyone sharing a team
- * with the user, so membership changes are rights changes and are audited.
+ * with the user, so membership changes are rights changes: audited, and the members who joined or left
+ * sign in again.
  * @module
  */
 import { uuidv7 } from '../db/uuid'
@@ -10,6 +11,7 @@ import { type FieldError, NotFoundError, ValidationError } from '../errors'
 import type { RequestContext } from '../records/context'
 import { iso } from '../records/entity-model'
 import { readIdList } from './id-list'
+import { endSessionsOnRightsChange } from './users'
 
 const FIELDS = { name: f.text({ required: true, maxLength: 100 }) }
 
@@ -68,7 +70,14 @@ async function setMembers(ctx: RequestContext, teamId: string, members: string[]
   }
 }
 
+/** Audits a change of members; those who joined or left sign in again under their new rights. */
 async function auditMembers(ctx: RequestContext, before: TeamView | null, after: TeamView) {
+  const ids = (t: TeamView | null) => new Set((t?.members ?? []).map((m) => m.id))
+  const [was, is] = [ids(before), ids(after)]
+  await endSessionsOnRightsChange(ctx, [
+    ...[...was].filter((m) => !is.has(m)),
+    ...[...is].filter((m) => !was.has(m)),
+  ])
   const names = (t: TeamView | null) => (t?.members ?? []).map((m) => m.name)
   if (JSON.stringify(names(before)) === JSON.stringify(names(after))) return
   await ctx.audit('team.members.changed', {
@@ -129,6 +138,10 @@ export async function deleteTeam(ctx: RequestContext, id: string): Promise<void>
     id,
   ])
   await ctx.tx.query('DELETE FROM core_team WHERE tenant_id = $1 AND id = $2', [ctx.tenant.id, id])
+  await endSessionsOnRightsChange(
+    ctx,
+    before.members.map((m) => m.id),
+  )
   await ctx.audit('team.deleted', { team: id, name: before.name, members: before.members.map((m) => m.name) })
 }
 

@@ -1,7 +1,7 @@
 /**
  * The tenant's users as administrators manage them: listed with their roles and teams, created (with a
- * password, or invited by e-mail to choose one), edited, deactivated (their sessions, API tokens and
- * reset links die at once) and reactivated. The last active administrator cannot be demoted or removed.
+ * password, or invited by e-mail to choose one), edited (a change of rights ends their sessions),
+ * deactivated (their sessions, API tokens and reset links die at once) and reactivated. The last active administrator cannot be demoted or removed.
  * @module
  */
 import { checkPasswordPolicy, hashPassword } from '../auth/password'
@@ -150,6 +150,22 @@ export async function createUser(ctx: RequestContext, body: Record<string, unkno
   return user
 }
 
+/**
+ * After a change of rights (admin flag, roles, teams), the users' sessions end: they sign in again and
+ * start a session opened under their new rights. The administrator's own current session is kept when
+ * they change their own rights. API tokens stay valid: every request reads the user's current rights,
+ * so a token acts with them at once.
+ */
+export async function endSessionsOnRightsChange(
+  ctx: RequestContext,
+  userIds: Iterable<string>,
+): Promise<void> {
+  for (const id of new Set(userIds)) {
+    const keep = id === ctx.user.id ? ctx.auth?.sessionId : undefined
+    await deleteUserSessions(ctx.tx, ctx.tenant.id, id, keep)
+  }
+}
+
 async function assertOtherAdmin(ctx: RequestContext, userId: string) {
   const [r] = await ctx.tx.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM core_user WHERE tenant_id = $1 AND id <> $2 AND is_admin AND status = 'active'",
@@ -190,6 +206,7 @@ export async function updateUser(
     JSON.stringify(names(before.teams)) !== JSON.stringify(names(after.teams))
   if (changed.length) await ctx.audit('user.updated', { user: id, changed })
   if (rightsChanged) {
+    await endSessionsOnRightsChange(ctx, [id])
     await ctx.audit('user.rights.changed', {
       user: id,
       before: { isAdmin: before.isAdmin, roles: names(before.roles), teams: names(before.teams) },

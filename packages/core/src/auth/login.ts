@@ -1,7 +1,7 @@
 /**
  * Login: refuses throttled accounts and addresses, finds the accounts of an e-mail across tenants (system
- * path), verifies the password with a constant cost, asks for the tenant when the password opens several,
- * and never tells which part was wrong. Failures are counted and audited in the tenants of the e-mail.
+ * path), verifies the password once whatever their number (so timing tells nothing about them), asks for
+ * the tenant when the e-mail has several, and never tells which part was wrong. Failures are counted and audited in the tenants of the e-mail.
  * @module
  */
 import { ConflictError, UnauthorizedError } from '../errors'
@@ -33,25 +33,26 @@ export async function login(
               t.id, t.slug, t.name, t.plan, t.status, t.locale
        FROM core_user u JOIN core_tenant t ON t.id = u.tenant_id
        WHERE lower(u.email) = $1 AND u.status = 'active' AND t.status = 'active' AND ($2::text IS NULL OR t.slug = $2)
-       ORDER BY t.slug LIMIT 20`,
+       ORDER BY u.last_login_at DESC NULLS LAST, t.slug LIMIT 20`,
       [email, input.tenant ?? null],
     ),
   )
-  const matches = []
-  if (!rows.length) await verifyPassword(null, input.password)
-  for (const r of rows) if (await verifyPassword(r.password_hash, input.password)) matches.push(r)
-  if (!matches.length) {
+  // One verification whatever the number of accounts (none: against a dummy hash): the account the
+  // e-mail signed in to last. Its password proves the e-mail's owner, who then chooses the workspace.
+  const r = rows[0]
+  if (!(await verifyPassword(r?.password_hash, input.password))) {
     const locked = await recordFailure(core, keys)
-    for (const r of rows) auditFailure(core, r.id, r.user_id, meta.ip, locked)
+    for (const x of rows) auditFailure(core, x.id, x.user_id, meta.ip, locked)
     throw new UnauthorizedError('invalid-credentials')
   }
   await clearFailures(core, accountKey(email))
-  if (matches.length > 1) {
+  if (rows.length > 1) {
     throw new ConflictError('tenant-required', 'This e-mail belongs to several workspaces: choose one', {
-      tenants: matches.map((m) => ({ slug: m.slug, name: m.name })),
+      tenants: [...rows]
+        .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+        .map((m) => ({ slug: m.slug, name: m.name })),
     })
   }
-  const r = matches[0]
   const session = await core.db.system(async (tx) => {
     const s = await createSession(tx, r.id, r.user_id, meta, {
       ttlDays: core.config.sessionDays,

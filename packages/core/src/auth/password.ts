@@ -27,8 +27,12 @@ export function hashPassword(password: string): Promise<string> {
 
 let dummy: Promise<string> | undefined
 
+/** Argon2 verifications this process has run (each costs the same, whether the account exists or not). */
+export const passwordVerifications = { count: 0 }
+
 /** Verifies `password`; with no stored hash, verifies against a dummy so the cost is the same. */
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+  passwordVerifications.count++
   if (!stored) {
     dummy ??= hash('comptoir-timing-equaliser', OPTIONS)
     await verify(await dummy, password).catch(() => false)

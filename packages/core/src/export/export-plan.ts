@@ -13,6 +13,7 @@ import { BadRequestError } from '../errors'
 import type { CsvColumn } from '../import/csv-columns'
 import type { RequestContext } from '../records/context'
 import { buildListSql, cursorOf } from '../records/list-sql'
+import { searchOwners } from '../search/search-sql'
 import type { RecordsServiceImpl } from '../records/records-service'
 import { scopeSql } from '../records/scope'
 import { Params } from '../records/sql-params'
@@ -63,7 +64,8 @@ export class ExportPlan {
     const read = new Set(this.columns.flatMap((c, i) => (visible[i] ? columnsRead(c) : [])))
     const select = [...read].map((c) => `t.${ident(c)}`).join(', ')
     const query = { ...this.query, limit: this.o.pageSize, cursor, count: false }
-    const sql = buildListSql(model, query, p, where, select)
+    const owners = query.q?.trim() ? searchOwners(ctx, model, ['read', 'export']) : null
+    const sql = buildListSql(model, query, p, where, select, owners)
     const rows = await ctx.tx.query(sql.text, p.values).catch((e) => {
       // A cursor or filter value the column type rejects (`invalid input syntax`): the client's input.
       if (typeof e?.code === 'string' && e.code.startsWith('22')) {

@@ -113,9 +113,18 @@ export class EntityModel {
     return ident(this.entity.table)
   }
 
-  /** SQL of the display title. */
+  /**
+   * SQL of the display title, from the title fields the user may see: with some of them hidden, the
+   * visible ones; with all hidden, the record's number when visible, else its id.
+   */
   titleSql(alias = 't'): string {
-    const cols = this.entity.title.flatMap((n) =>
+    let names = this.entity.title.filter((n) => this.fields.has(n))
+    if (!names.length) {
+      const numbering = this.entity.numbering?.field
+      if (!numbering || !this.fields.has(numbering)) return `${alias}.id::text`
+      names = [numbering]
+    }
+    const cols = names.flatMap((n) =>
       columnsOf(n, this.entity.fields[n]).map((c) => `${alias}.${ident(c.column)}`),
     )
     return cols.length === 1 ? `coalesce(${cols[0]}::text, '')` : `concat_ws(' ', ${cols.join(', ')})`

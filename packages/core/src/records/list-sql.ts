@@ -8,6 +8,7 @@ import { normalizeValue } from '../entity/validate'
 import { filterOperators } from '../entity/fields'
 import { columnsOf } from '../entity/columns'
 import { ident } from '../entity/naming'
+import { searchSql } from '../search/search-sql'
 import type { EntityModel } from './entity-model'
 import type { Params } from './sql-params'
 import type { Filter, ListQuery } from './types'
@@ -203,7 +204,8 @@ export interface ListSql {
 }
 
 /**
- * Builds the list query. `base` holds predicates already decided by the caller (scope, relation).
+ * Builds the list query. `base` holds predicates already decided by the caller (scope, relation);
+ * `searchOwners` the owners a `q=` search is narrowed to before its best matches are taken (null: all).
  */
 export function buildListSql(
   model: EntityModel,
@@ -211,6 +213,7 @@ export function buildListSql(
   p: Params,
   base: string[],
   select: string,
+  searchOwners: string[] | null = null,
 ): ListSql {
   const errors: FieldError[] = []
   const where = [...base]
@@ -222,7 +225,9 @@ export function buildListSql(
   const terms: OrderTerm[] = []
   const searching = !!query.q?.trim()
   if (searching) {
-    from += ` JOIN comptoir_search(${p.add(model.ref)}, ${p.add(query.q!.trim())}, 2000) s ON s.id = t.id`
+    const search = searchSql(model, query.q!.trim(), 2000, searchOwners, p)
+    from += search.join
+    where.push(...search.where)
   }
   for (const key of query.sort ?? []) {
     const std = STANDARD[key.field]

@@ -84,3 +84,11 @@ export async function fillTarget(
     }
   }
 }
+
+/**
+ * Whether a title field of `entity` is hidden from the user. A title stored earlier (a trash entry's) was
+ * written from every field, so it must not be shown, nor searched, to them.
+ */
+export function titleHidden(ctx: RequestContext, entity: { ref: string; title: readonly string[] }): boolean {
+  return entity.title.some((n) => ctx.access.fieldRule(entity.ref, n) === 'hidden')
+}

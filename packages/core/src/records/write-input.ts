@@ -40,6 +40,33 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(norm(a) ?? null) === JSON.stringify(norm(b) ?? null)
 }
 
+/**
+ * Field rules on tenant custom fields (`custom: {rating: 3}`, rules keyed `custom.rating`): a hidden one
+ * is refused like a hidden entity field (rather than reported unknown), a read-only one unless unchanged.
+ */
+function checkCustomRules(
+  ctx: RequestContext,
+  model: EntityModel,
+  given: Record<string, unknown>,
+  op: 'create' | 'update',
+  before: RecordData | undefined,
+): void {
+  const stored = (before?.custom ?? {}) as Record<string, unknown>
+  for (const [key, value] of Object.entries(given)) {
+    const path = `custom.${key}`
+    const rule = ctx.access.fieldRule(model.ref, path)
+    if (rule === 'hidden')
+      throw new ForbiddenError('field-hidden', `Field "${path}" is not accessible`, {
+        errors: [{ path, code: 'field_hidden' }],
+      })
+    const unchanged = op === 'update' && same(value, stored[key])
+    if (rule === 'readOnly' && !unchanged)
+      throw new ForbiddenError('field-read-only', `Field "${path}" is read-only`, {
+        errors: [{ path, code: 'field_read_only' }],
+      })
+  }
+}
+
 export function readWriteInput(
   ctx: RequestContext,
   model: EntityModel,
@@ -110,9 +137,11 @@ export function readWriteInput(
     if (typeof data.custom !== 'object' || data.custom === null || Array.isArray(data.custom)) {
       errors.push({ path: 'custom', code: 'type_object' })
     } else {
+      const given = data.custom as Record<string, unknown>
+      if (!system) checkCustomRules(ctx, model, given, op, before)
       const defs: Record<string, FieldDef> = {}
       for (const mf of model.fields.values()) if (mf.origin === 'custom') defs[mf.jsonKey!] = mf.def
-      const c = validateRecord(defs, data.custom as Record<string, unknown>, {
+      const c = validateRecord(defs, given, {
         partial: op === 'update',
         prefix: 'custom.',
       })

@@ -1,12 +1,13 @@
 /**
- * Global search: every enabled entity the user may read, each searched through its trigram index with
- * the user's scope applied, grouped by entity.
+ * Global search: every enabled entity the user may read, each searched with the user's scope applied
+ * inside the search (see `search-sql.ts`) and only on the fields they may see, grouped by entity.
  * @module
  */
 import type { RequestContext } from '../records/context'
 import type { RecordsServiceImpl } from '../records/records-service'
 import { scopeSql } from '../records/scope'
 import { Params } from '../records/sql-params'
+import { searchOwners, searchSql } from './search-sql'
 
 export interface SearchGroup {
   entity: string
@@ -25,9 +26,10 @@ export async function globalSearch(ctx: RequestContext, q: string, perEntity = 5
     const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, 't.deleted_at IS NULL']
     const scope = scopeSql(ctx, model, 'read', p)
     if (scope) where.push(scope)
+    const search = searchSql(model, term, 200, searchOwners(ctx, model, ['read']), p)
+    where.push(...search.where)
     const rows = await ctx.tx.query<{ id: string; title: string; score: number }>(
-      `SELECT t.id, ${model.titleSql()} AS title, s.score FROM ${model.table} t
-       JOIN comptoir_search(${p.add(e.ref)}, ${p.add(term)}, 200) s ON s.id = t.id
+      `SELECT t.id, ${model.titleSql()} AS title, s.score FROM ${model.table} t${search.join}
        WHERE ${where.join(' AND ')} ORDER BY s.score DESC, t.id LIMIT ${perEntity}`,
       p.values,
     )

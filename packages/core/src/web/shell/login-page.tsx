@@ -1,6 +1,7 @@
 /**
  * The login page. Errors show in place; a throttled login says how long to wait; when the e-mail
- * belongs to several workspaces the server asks for the workspace's short name.
+ * belongs to several workspaces the server asks for the workspace's short name, which the user can also
+ * give from the start (their password may differ from one workspace to another).
  * @module
  */
 import { useNavigate, useSearchParams } from '@solidjs/router'
@@ -120,6 +121,18 @@ export function LoginPage() {
               {t('login.tenantHint')}
             </p>
           </div>
+        </Show>
+        <Show when={!needTenant()}>
+          <button
+            type="button"
+            class="button button-ghost button-small login-choose-tenant"
+            onClick={() => {
+              setNeedTenant(true)
+              tenantInput?.focus()
+            }}
+          >
+            {t('login.chooseTenant')}
+          </button>
         </Show>
         <button type="submit" class="button button-primary button-block" disabled={busy()}>
           {busy() ? t('login.busy') : t('login.submit')}
