@@ -55,6 +55,13 @@ describe('a crash in the middle of an import', () => {
     const midway = await admin.get(`/api/v1/import/jobs/${r.json.id}`)
     expect(midway.body).toMatchObject({ status: 'queued', total: 700, done: 400 })
     expect(midway.body.rate).toBeGreaterThan(0)
+    expect(midway.body.secondsLeft).toBeNull()
+    // A worker that takes the job over marks it running: then the time left is shown, from the rate so far.
+    await t.db.system((tx) => tx.query("UPDATE core_job SET status = 'running' WHERE id = $1", [r.json.id]))
+    const running = (await admin.get(`/api/v1/import/jobs/${r.json.id}`)).body
+    expect(running).toMatchObject({ status: 'running', done: 400, total: 700 })
+    expect(running.secondsLeft).toBe(Math.ceil(300 / running.rate))
+    await t.db.system((tx) => tx.query("UPDATE core_job SET status = 'queued' WHERE id = $1", [r.json.id]))
 
     await retryNow(r.json.id)
     await runJobs(t)

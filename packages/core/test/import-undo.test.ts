@@ -95,3 +95,22 @@ describe('undo an import', () => {
     expect((await byName())['Ancienne importée']).toBeDefined()
   })
 })
+
+describe('the undo period', () => {
+  it('follows the server’s setting in days', async () => {
+    const short = await createTestCore({ plugins: [crm], tenants: ['acme'], config: { importUndoDays: 2 } })
+    try {
+      const user = await short.as('acme')
+      const s = await importFile(short, user, 'crm.company', 'Nom\nCourte durée\n')
+      const period = Date.parse(s.undoableUntil) - Date.parse(s.finishedAt)
+      expect(period).toBe(2 * 86_400_000)
+      await short.db.system((tx) =>
+        tx.query("UPDATE core_job SET finished_at = now() - interval '3 days' WHERE id = $1", [s.id]),
+      )
+      expect((await user.get(`/api/v1/import/jobs/${s.id}`)).body.undoableUntil).toBeNull()
+      expect((await user.post(`/api/v1/import/jobs/${s.id}/undo`)).status).toBe(409)
+    } finally {
+      await short.close()
+    }
+  })
+})

@@ -95,7 +95,7 @@ export async function importBatch(
   assertRights(svc, payload.mode)
   const model = await svc.model()
   const planned = planColumns(model, payload, ctx.core.messages)
-  const identity = new RowIdentity(planned, payload.key, payload.format)
+  const identity = new RowIdentity(planned, payload.key, payload.format, model.entity.importKeys)
   const builder = new RowBuilder(model, planned, payload.format, ctx.core.messages)
   const hooks = new HookRunner(ctx, model.ref)
   const errors: RowError[] = []

@@ -131,7 +131,12 @@ async function runImport(core: Core, job: Job, o: ImportJobOptions) {
       job.tenantId,
       async (ctx) => {
         const model = await (ctx.records(payload.entity) as RecordsServiceImpl).model()
-        return new RowIdentity(planColumns(model, payload, core.messages), payload.key, payload.format)
+        return new RowIdentity(
+          planColumns(model, payload, core.messages),
+          payload.key,
+          payload.format,
+          model.entity.importKeys,
+        )
       },
       { userId: job.createdBy ?? undefined },
     )

@@ -1,6 +1,6 @@
 /**
  * The options of an import, from the query string or the fields of a multipart form: mode, matching key,
- * dry run, creation of missing linked records, and overrides of what is otherwise detected (delimiter,
+ * dry run, preview, creation of missing linked records, and overrides of what is otherwise detected (delimiter,
  * encoding, date format, decimal separator). A bad value is a 400 naming the parameter.
  * @module
  */
@@ -13,6 +13,8 @@ export interface ImportOptions {
   mode: ImportMode
   key?: string
   dryRun: boolean
+  /** Only read the head of the file and propose a mapping: no job, nothing written. */
+  preview: boolean
   createMissing: boolean
   delimiter?: string
   encoding?: Encoding
@@ -95,6 +97,7 @@ export function readImportOptions(params: Record<string, string | undefined>): I
     mode,
     key,
     dryRun: bool(params.dryRun, 'dryRun', errors),
+    preview: bool(params.preview, 'preview', errors),
     createMissing: bool(params.createMissing, 'createMissing', errors),
     delimiter: pick(DELIMITERS, params.delimiter, 'delimiter', errors),
     encoding: pick(ENCODINGS, params.encoding, 'encoding', errors),

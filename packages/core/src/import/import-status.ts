@@ -9,6 +9,7 @@ import { isUuid } from '../entity/validate'
 import { NotFoundError } from '../errors'
 import type { RequestContext } from '../records/context'
 import { iso } from '../records/entity-model'
+import { detectedFormats } from './start-import'
 import { errorMessage, readErrors, type ShownError } from './import-errors'
 import {
   emptyProgress,
@@ -112,6 +113,7 @@ export async function importStatus(
     createdLinked: p.parents,
     errorCount: p.errorCount,
     errors: shown,
+    ...detectedFormats(job.payload),
     columns: job.payload.headers.map((column, i) => ({ column, field: job.payload.keys[i] })),
     ignoredColumns: job.payload.ignored,
     undo: undo ?? null,

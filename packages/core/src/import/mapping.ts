@@ -8,7 +8,7 @@ import { BadRequestError, type FieldError, ForbiddenError } from '../errors'
 import { i18nKeys } from '../i18n/keys'
 import { translate } from '../i18n/messages'
 import type { RequestContext } from '../records/context'
-import type { EntityModel } from '../records/entity-model'
+import type { CustomFieldRow, EntityModel } from '../records/entity-model'
 import { fold } from './cell-values'
 import type { CsvColumn } from './csv-columns'
 
@@ -46,7 +46,10 @@ export function parseMapping(raw: string | undefined): Mapping {
   return out
 }
 
-/** Folded names and labels of fields the user may not see, to refuse columns that would write them. */
+/**
+ * Folded names and labels of fields the user may not see (entity, other plugins' and tenant custom
+ * fields), to refuse columns that would write them.
+ */
 export function hiddenAliases(ctx: RequestContext, model: EntityModel): Map<string, string> {
   const out = new Map<string, string>()
   const e = model.entity
@@ -59,6 +62,17 @@ export function hiddenAliases(ctx: RequestContext, model: EntityModel): Map<stri
       .map((l) => translate(ctx.core.messages, l, key))
       .filter((x) => x !== key)
     for (const s of [name, `${name}.id`, ...labels]) out.set(fold(s), name)
+  }
+  const custom = (ctx as RequestContext & { customFields?: (CustomFieldRow & { entity: string })[] })
+    .customFields
+  for (const row of custom ?? []) {
+    const name = `custom.${row.name}`
+    if (row.entity !== e.ref || model.fields.has(name) || ctx.access.fieldRule(e.ref, name) !== 'hidden')
+      continue
+    for (const s of [name, row.name, row.label_fr, row.label_en]) {
+      // A visible field spelled the same keeps its column.
+      if (s && !model.fields.has(s)) out.set(fold(s), name)
+    }
   }
   return out
 }

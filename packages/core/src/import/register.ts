@@ -15,7 +15,7 @@ export interface ImportSettings {
   batchSize: number
   /** Largest file accepted, in bytes (default `CoreConfig.importLimit`, else 64 MiB). */
   maxFileBytes: number
-  /** How long after it ended an import can be undone, in days (default 7). */
+  /** How long after it ended an import can be undone, in days (default `CoreConfig.importUndoDays`, else 7). */
   undoDays: number
 }
 
@@ -45,6 +45,7 @@ export function registerImportJobs(core: Core, o: Partial<ImportSettings> = {}):
     ...DEFAULT_IMPORT_SETTINGS,
     ...(core.db.kind === 'pglite' ? { batchSize: 250 } : {}),
     ...(core.config.importLimit ? { maxFileBytes: core.config.importLimit } : {}),
+    ...(core.config.importUndoDays !== undefined ? { undoDays: core.config.importUndoDays } : {}),
   }
   const settings = { ...base, ...o }
   registered.set(core, settings)

@@ -1,7 +1,8 @@
 /**
  * The import API:
  * `POST /import/:entity?mode=create|update|upsert&key=&dryRun=&createMissing=&delimiter=&encoding=&dateFormat=&decimal=&mapping=`
- * (file as the raw body or the multipart field `file`) → 202 `{ id }`; `GET /import/jobs/:id` (progress and
+ * (file as the raw body or the multipart field `file`) → 202 `{ id }`; with `preview=true` → 200 the
+ * detected formats, header, first rows and proposed mapping, without a job; `GET /import/jobs/:id` (progress and
  * errors, `errorsOffset`, `errorsLimit`); `POST /import/jobs/:id/cancel`; `POST /import/jobs/:id/undo`.
  * @module
  */
@@ -9,6 +10,7 @@ import { Hono } from 'hono'
 import { BadRequestError } from '../errors'
 import type { AppEnv } from '../http/env'
 import { cancelImport, startUndo } from './import-control'
+import { previewImport } from './import-preview'
 import { importStatus } from './import-status'
 import { registerImportJobs } from './register'
 import { startImport } from './start-import'
@@ -37,11 +39,16 @@ export function importRoutes(): Hono<AppEnv> {
   })
   r.post('/:entity', async (c) => {
     const settings = registerImportJobs(c.get('core'))
+    const query = c.req.query()
+    if (query.preview === 'true' || query.preview === '1') {
+      const ctx = c.get('ctx')
+      return c.json(await previewImport(ctx, c.req.param('entity'), c.req.raw, query, settings.maxFileBytes))
+    }
     const started = await startImport(
       c.get('ctx'),
       c.req.param('entity'),
       c.req.raw,
-      c.req.query(),
+      query,
       settings.maxFileBytes,
     )
     return c.json(started, 202)

@@ -1,6 +1,6 @@
 /**
- * What identifies a row: the value of the matching key (update and upsert) and of every unique field the
- * file fills, normalised as the records engine stores them (`732 829 320` → `732829320`, e-mails in lower
+ * What identifies a row: the value of the matching key (update and upsert) and of every unique field or
+ * import key (a contact's e-mail, an account's SIRET) the file fills, normalised as the records engine stores them (`732 829 320` → `732829320`, e-mails in lower
  * case). Two rows of the file with the same identity are duplicates; the later one is reported, not
  * written. Only a 53-bit hash and a row number are kept per value, so a million rows cost a few tens of
  * megabytes, and the index is rebuilt from the file when an interrupted import resumes.
@@ -52,13 +52,14 @@ export class RowIdentity {
     columns: PlannedColumn[],
     private readonly key: string | null,
     private readonly format: CellFormat,
+    importKeys: readonly string[] = [],
   ) {
     this.keyColumn = key ? columns.find((c) => c.column.key === key) : undefined
     this.unique = columns.filter(
       (c) =>
         c.column.kind === 'value' &&
         c.column.field!.origin === 'entity' &&
-        c.column.field!.def.unique &&
+        (c.column.field!.def.unique || importKeys.includes(c.column.key)) &&
         c.column.key !== key,
     )
   }

@@ -9,22 +9,40 @@ import type { RequestContext } from '../records/context'
 import type { EntityModel } from '../records/entity-model'
 import type { RecordsServiceImpl } from '../records/records-service'
 import { columnAliases, csvColumns } from './csv-columns'
-import { isBlank } from './csv-parser'
-import { readStoredFile, txChunkReader } from './file-store'
+import type { CellFormat } from './cell-values'
+import { type CsvRecord, isBlank } from './csv-parser'
+import { readStoredFile, type StoredFile, txChunkReader } from './file-store'
 import { IMPORT_QUEUE, type ImportPayload } from './import-job-data'
-import { type ImportMode, readImportOptions } from './import-options'
+import { type ImportMode, type ImportOptions, readImportOptions } from './import-options'
 import {
   hiddenAliases,
   loadRememberedMapping,
+  type Mapping,
   parseMapping,
+  type ResolvedMapping,
   rememberMapping,
   resolveMapping,
 } from './mapping'
 import { readRecords, sampleRecords } from './read-records'
-import { chooseEncoding, detectDateOrder, detectDecimal } from './sniff'
+import {
+  chooseEncoding,
+  type DateOrder,
+  type Decimal,
+  detectDateOrder,
+  detectDecimal,
+  type Encoding,
+} from './sniff'
 import { receiveUpload } from './upload'
 
-export interface StartedImport {
+/** The formats a file is read with, spelled as the query parameters that override them. */
+export interface DetectedFormats {
+  encoding: Encoding
+  delimiter: string
+  decimal: Decimal
+  dateFormat: string
+}
+
+export interface StartedImport extends DetectedFormats {
   id: string
   total: number
   dryRun: boolean
@@ -32,7 +50,13 @@ export interface StartedImport {
   ignoredColumns: string[]
 }
 
-const KEY_TYPES = new Set(['text', 'email', 'phone', 'url', 'integer'])
+const DATE_FORMAT_OF: Record<DateOrder | 'ymd', string> = {
+  dmy: 'dd/mm/yyyy',
+  mdy: 'mm/dd/yyyy',
+  ymd: 'yyyy-mm-dd',
+}
+
+export const KEY_TYPES = new Set(['text', 'email', 'phone', 'url', 'integer'])
 
 function assertRights(svc: RecordsServiceImpl, mode: ImportMode) {
   svc.assertGranted('import')
@@ -66,13 +90,30 @@ function chooseKey(
   return k
 }
 
-export async function startImport(
+/** What the request and the head of its file decide, before anything is queued. */
+export interface PreparedImport {
+  model: EntityModel
+  options: ImportOptions
+  explicit: Mapping
+  headers: string[]
+  mapping: ResolvedMapping
+  /** Data rows of the sample (at most 1,000), blank rows left out. */
+  rows: CsvRecord[]
+  total: number
+  encoding: Encoding
+  delimiter: string
+  format: CellFormat
+  file: StoredFile
+}
+
+/** Receives the file and reads its head: formats, header and mapping. Writes only the stored file. */
+export async function prepareImport(
   ctx: RequestContext,
   ref: string,
   req: Request,
   query: Record<string, string>,
   maxBytes: number,
-): Promise<StartedImport> {
+): Promise<PreparedImport> {
   if (!ctx.core.registry.entities.has(ref)) throw new NotFoundError(`Unknown entity ${ref}`)
   const svc = ctx.records(ref) as RecordsServiceImpl
   // The query is checked before the upload is read, so a wrong option does not cost a whole upload.
@@ -113,40 +154,77 @@ export async function startImport(
     explicit,
     await loadRememberedMapping(ctx, ref),
   )
-  const key = chooseKey(model, o.mode, o.key, mapping.keys)
   const rows = sample.filter((r) => r !== header && !isBlank(r.cells)).slice(0, 1000)
   const valuesOf = (types: string[]) =>
     mapping.keys.flatMap((k, i) => {
       const t = k ? model.fields.get(k)?.def.type : undefined
       return t && types.includes(t) ? rows.map((r) => r.cells[i] ?? '') : []
     })
-  const payload: ImportPayload = {
-    entity: ref,
-    mode: o.mode,
-    key,
-    dryRun: o.dryRun,
-    createMissing: o.createMissing,
+  return {
+    model,
+    options: o,
+    explicit,
+    headers,
+    mapping,
+    rows,
+    total,
     encoding,
     delimiter,
     format: {
       decimal: o.decimal ?? detectDecimal(valuesOf(['decimal', 'money', 'percent']), delimiter),
       dateOrder: o.dateOrder ?? detectDateOrder(valuesOf(['date', 'datetime'])),
     },
-    headers,
-    keys: mapping.keys,
-    ignored: mapping.ignored,
-    total,
     file: upload.file,
+  }
+}
+
+/** The formats an import reads its file with, as the query parameters that would force them. */
+export function detectedFormats(
+  p: Pick<ImportPayload, 'encoding' | 'delimiter' | 'format'>,
+): DetectedFormats {
+  return {
+    encoding: p.encoding,
+    delimiter: p.delimiter,
+    decimal: p.format.decimal,
+    dateFormat: DATE_FORMAT_OF[p.format.dateOrder],
+  }
+}
+
+export async function startImport(
+  ctx: RequestContext,
+  ref: string,
+  req: Request,
+  query: Record<string, string>,
+  maxBytes: number,
+): Promise<StartedImport> {
+  const p = await prepareImport(ctx, ref, req, query, maxBytes)
+  const o = p.options
+  const key = chooseKey(p.model, o.mode, o.key, p.mapping.keys)
+  const payload: ImportPayload = {
+    entity: ref,
+    mode: o.mode,
+    key,
+    dryRun: o.dryRun,
+    createMissing: o.createMissing,
+    encoding: p.encoding,
+    delimiter: p.delimiter,
+    format: p.format,
+    headers: p.headers,
+    keys: p.mapping.keys,
+    ignored: p.mapping.ignored,
+    total: p.total,
+    file: p.file,
   }
   const id = await ctx.core.jobs.enqueue(ctx.tx, ctx.tenant.id, IMPORT_QUEUE, payload, {
     createdBy: ctx.user.id,
   })
-  await rememberMapping(ctx, ref, explicit)
+  await rememberMapping(ctx, ref, p.explicit)
   return {
     id,
-    total,
+    total: p.total,
     dryRun: o.dryRun,
-    columns: headers.map((column, i) => ({ column, field: mapping.keys[i] })),
-    ignoredColumns: mapping.ignored,
+    columns: p.headers.map((column, i) => ({ column, field: p.mapping.keys[i] })),
+    ignoredColumns: p.mapping.ignored,
+    ...detectedFormats(payload),
   }
 }

@@ -44,6 +44,8 @@ export interface CoreConfig {
   fileLimit?: number
   /** Largest CSV file an import accepts, in bytes (64 MiB by default); its route has this limit. */
   importLimit?: number
+  /** How long after it ended an import can be undone, in days (7 by default). */
+  importUndoDays?: number
   /** Directory of the built web app, served with an SPA fallback. */
   webRoot?: string
   /** Behind a reverse proxy: take the client address from X-Real-IP / X-Forwarded-For. */

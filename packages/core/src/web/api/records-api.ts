@@ -7,6 +7,9 @@ import type { HistoryEntry, ListResult } from '../../records/types'
 import { type ListCriteria, listParams } from './list-params'
 import { request } from './request'
 
+/** `excel`: French Excel (BOM, semicolons, comma decimals); `csv`: RFC 4180. */
+export type ExportFormat = 'excel' | 'csv'
+
 const base = (entity: string) => `/records/${encodeURIComponent(entity)}`
 
 export interface PageRequest extends ListCriteria {
@@ -52,8 +55,12 @@ export const records = {
     request<unknown>(`${base(entity)}/${id}/actions/${encodeURIComponent(action)}`, { method: 'POST', body }),
   bulk: (entity: string, body: { action: 'delete' | 'update'; ids: string[]; data?: RecordData }) =>
     request<unknown>(`${base(entity)}/bulk`, { method: 'POST', body }),
-  exportUrl: (entity: string, c: ListCriteria) => {
-    const q = listParams(c).toString()
+  /** The CSV download of a list: its criteria, the columns shown (`fields`) and the flavour. */
+  exportUrl: (entity: string, c: ListCriteria, o: { format?: ExportFormat; fields?: string[] } = {}) => {
+    const p = listParams(c)
+    if (o.fields?.length) p.set('fields', o.fields.join(','))
+    if (o.format) p.set('format', o.format)
+    const q = p.toString()
     return `/api/v1/export/${encodeURIComponent(entity)}${q ? `?${q}` : ''}`
   },
 }

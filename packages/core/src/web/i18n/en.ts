@@ -3,10 +3,12 @@
  * @module
  */
 import { enAdmin } from './en-admin'
+import { enImport } from './en-import'
 import type { fr } from './fr'
 
 export const en: Record<keyof typeof fr, string> = {
   ...enAdmin,
+  ...enImport,
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -42,6 +44,7 @@ export const en: Record<keyof typeof fr, string> = {
   'login.tenantHint': 'Your workspace’s short name, for example “dupont-sarl”.',
   'login.tenantRequired': 'This address belongs to several workspaces. Say which one to open.',
   'login.unknownTenant': 'No workspace has this short name.',
+  'login.chooseTenant': 'Sign in to a specific workspace',
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.invalid': 'Wrong e-mail address or password.',
@@ -72,6 +75,8 @@ export const en: Record<keyof typeof fr, string> = {
   'list.moveUp': 'Move “{label}” up',
   'list.moveDown': 'Move “{label}” down',
   'list.export': 'Export to CSV',
+  'list.exportExcel': 'CSV for Excel (French)',
+  'list.exportCsv': 'Standard CSV (commas)',
   'list.selectAll': 'Select all loaded rows',
   'list.selectRow': 'Select “{title}”',
   'list.editCell': 'Edit {label} of “{title}”',

@@ -4,9 +4,11 @@
  * @module
  */
 import { frAdmin } from './fr-admin'
+import { frImport } from './fr-import'
 
 export const fr = {
   ...frAdmin,
+  ...frImport,
   'common.actions': 'Actions',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -42,6 +44,7 @@ export const fr = {
   'login.tenantHint': 'L’identifiant court de votre espace, par exemple « dupont-sarl ».',
   'login.tenantRequired': 'Cette adresse appartient à plusieurs espaces de travail. Indiquez lequel ouvrir.',
   'login.unknownTenant': 'Aucun espace de travail ne porte cet identifiant.',
+  'login.chooseTenant': 'Se connecter à un espace de travail précis',
   'login.submit': 'Se connecter',
   'login.busy': 'Connexion…',
   'login.invalid': 'Adresse e-mail ou mot de passe incorrect.',
@@ -72,6 +75,8 @@ export const fr = {
   'list.moveUp': 'Monter « {label} »',
   'list.moveDown': 'Descendre « {label} »',
   'list.export': 'Exporter en CSV',
+  'list.exportExcel': 'CSV pour Excel (France)',
+  'list.exportCsv': 'CSV standard (virgules)',
   'list.selectAll': 'Sélectionner toutes les lignes chargées',
   'list.selectRow': 'Sélectionner « {title} »',
   'list.editCell': 'Modifier {label} de « {title} »',

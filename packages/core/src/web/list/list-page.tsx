@@ -1,21 +1,22 @@
 /**
  * The generic list page of an entity: search, filters, columns, saved views, selection with bulk actions,
- * CSV export, in-place edit and paging by cursor.
+ * CSV import and export, in-place edit and paging by cursor.
  * @module
  */
 import { A } from '@solidjs/router'
 import { createEffect, createMemo, createSignal, on, Show } from 'solid-js'
-import { records } from '../api/records-api'
 import { useI18n } from '../app/i18n-context'
 import { useSession } from '../app/session-context'
 import { recordPath } from '../fields/field-def'
 import { Slot } from '../plugins/slot'
 import { NotFoundPage } from '../shell/not-found-page'
-import { IconDownload, IconFilter, IconPlus, IconSearch } from '../ui/icons'
+import { ImportWizard } from '../import/import-wizard'
+import { IconFilter, IconPlus, IconSearch } from '../ui/icons'
 import { EmptyState, ErrorState, Loading } from '../ui/states'
 import { BulkBar } from './bulk-bar'
 import { ColumnChooser } from './column-chooser'
 import { availableColumns, columnField, filterableFields } from './columns'
+import { ExportMenu } from './export-menu'
 import { useEntityRoute } from './entity-route'
 import { FilterBuilder } from './filter-builder'
 import { createListData } from './list-data'
@@ -39,6 +40,7 @@ function EntityList(props: { entity: string }) {
   const state = createListState(meta)
   const [showFilters, setShowFilters] = createSignal(state.filters().length > 0)
   const [search, setSearch] = createSignal(state.q())
+  const [importing, setImporting] = createSignal(false)
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set())
   const criteria = createMemo(() => ({ q: state.q(), filters: state.filters(), sort: state.sort() }))
   const data = createListData(() => ({ entity: props.entity, criteria: criteria() }))
@@ -127,13 +129,24 @@ function EntityList(props: { entity: string }) {
         />
         <span class="spacer" />
         <Slot name="record.list.toolbar" entity={props.entity} criteria={criteria()} />
+        <Show when={session.can(props.entity, 'import')}>
+          <button type="button" class="button" onClick={() => setImporting(true)}>
+            {t('import.button')}
+          </button>
+        </Show>
         <Show when={session.can(props.entity, 'export')}>
-          <a class="button" href={records.exportUrl(props.entity, criteria())} download="">
-            <IconDownload size={16} aria-hidden="true" />
-            {t('list.export')}
-          </a>
+          <ExportMenu entity={props.entity} criteria={criteria()} fields={state.columns()} />
         </Show>
       </div>
+      <Show when={session.can(props.entity, 'import')}>
+        <ImportWizard
+          entity={props.entity}
+          label={label()}
+          open={importing()}
+          onClose={() => setImporting(false)}
+          onChanged={() => data.reload()}
+        />
+      </Show>
       <div id="list-filters" hidden={!showFilters()}>
         <FilterBuilder
           fields={filterableFields(meta())}
