@@ -28,6 +28,8 @@ export interface PluginNewOptions {
   entity?: string
   /** Base for a relative `dir`. */
   cwd?: string
+  /** The repository whose `packages/` makes a workspace package (default: this one). */
+  root?: string
 }
 
 export interface PluginNewResult {
@@ -54,7 +56,7 @@ const STANDALONE_ONLY = ['.changeset/', 'pnpm-workspace.yaml']
 const here = dirname(fileURLToPath(import.meta.url))
 /** `src/` and `dist/` both sit one level below the package root. */
 const templateRoot = resolve(here, '../templates/plugin')
-const repoRoot = resolve(here, '../../..')
+const defaultRoot = resolve(here, '../../..')
 
 function fail(message: string): never {
   throw new StartupError(message)
@@ -69,7 +71,7 @@ const words = (s: string) => {
 }
 
 /** The `catalog:` of pnpm-workspace.yaml: the versions this repository builds and tests with. */
-function catalog(): Record<string, string> {
+function catalog(repoRoot: string): Record<string, string> {
   const text = readFileSync(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8')
   const out: Record<string, string> = {}
   let inside = false
@@ -88,6 +90,7 @@ function corePackage(): { dir: string; version: string } {
 }
 
 function packageJson(p: {
+  repoRoot: string
   name: string
   title: string
   mode: PluginNewResult['mode']
@@ -95,12 +98,11 @@ function packageJson(p: {
   coreRange: string
   coreDir: string
 }) {
-  const versions = catalog()
+  const versions = catalog(p.repoRoot)
   const dev = (names: string[]) =>
     Object.fromEntries(names.map((n) => [n, p.mode === 'workspace' ? 'catalog:' : versions[n]]))
-  const changesets = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).devDependencies[
-    '@changesets/cli'
-  ]
+  const changesets = () =>
+    JSON.parse(readFileSync(join(p.repoRoot, 'package.json'), 'utf8')).devDependencies['@changesets/cli']
   return {
     name: p.name,
     version: '0.1.0',
@@ -129,7 +131,7 @@ function packageJson(p: {
     peerDependencies: { '@comptoir/core': p.coreRange, 'solid-js': '^1.9.0' },
     peerDependenciesMeta: { 'solid-js': { optional: true } },
     devDependencies: {
-      ...(p.mode === 'standalone' ? { '@changesets/cli': changesets } : {}),
+      ...(p.mode === 'standalone' ? { '@changesets/cli': changesets() } : {}),
       '@comptoir/core': p.mode === 'workspace' ? 'workspace:*' : `link:${p.coreDir}`,
       ...dev(['@types/node', 'drizzle-kit', 'drizzle-orm', 'solid-js', 'tsup', 'typescript', 'vitest']),
     },
@@ -179,6 +181,7 @@ function fill(text: string, vars: Record<string, string>): string {
 /** Writes the plugin package and returns where and under which name. */
 export function createPluginPackage(o: PluginNewOptions): PluginNewResult {
   const { id } = o
+  const repoRoot = resolve(o.root ?? defaultRoot)
   if (!PLUGIN_ID_RE.test(id ?? ''))
     fail(
       `Invalid plugin id "${id ?? ''}": 2–31 lower-case letters, digits and dashes, starting with a letter.`,
@@ -226,7 +229,7 @@ export function createPluginPackage(o: PluginNewOptions): PluginNewResult {
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, fill(readFileSync(join(templateRoot, file), 'utf8'), vars))
   }
-  const pkg = packageJson({ name: packageName, title, mode, id, coreRange, coreDir: core.dir })
+  const pkg = packageJson({ repoRoot, name: packageName, title, mode, id, coreRange, coreDir: core.dir })
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(mode), null, 2)}\n`)
   return { dir, packageName, mode, entity }
@@ -251,7 +254,7 @@ export function pluginNew(args: string[], flags: Record<string, string | true>):
     entity: str(flags.entity),
     cwd: process.env.INIT_CWD ?? process.cwd(),
   })
-  const at = r.mode === 'workspace' ? `-C ${relative(repoRoot, r.dir)} ` : ''
+  const at = r.mode === 'workspace' ? `-C ${relative(defaultRoot, r.dir)} ` : ''
   console.log(`Created ${r.packageName} in ${r.dir} (entity ${r.entity}).\n`)
   console.log(
     r.mode === 'workspace'

@@ -11,30 +11,16 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPluginPackage } from '../src/plugin-new'
+import { main, pnpm as pnpmIn, repo } from './plugin-new-helpers'
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url))
-const main = join(repo, 'apps/server/dist/main.js')
 const root = mkdtempSync(join(tmpdir(), 'comptoir-plugin-new-'))
 const dir = join(root, 'comptoir-plugin-field-trips')
-const PNPM_VERSION = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).packageManager.split('@')[1]
 let server: ChildProcess | undefined
 
-const pnpmOnPath = spawnSync('pnpm', ['--version'], { encoding: 'utf8' }).stdout?.trim() === PNPM_VERSION
-
-function pnpm(args: string[], cwd = dir): string {
-  const [cmd, pre] = pnpmOnPath ? ['pnpm', []] : ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]]
-  const r = spawnSync(cmd, [...pre, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
-  })
-  const output = `${r.stdout}${r.stderr}`
-  if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed (${r.status}):\n${output}`)
-  return output
-}
+const pnpm = (args: string[], cwd = dir) => pnpmIn(args, cwd)
 
 beforeAll(() => {
   createPluginPackage({ id: 'field-trips', dir })

@@ -32,15 +32,17 @@ export function findSamples(markdown: string): Sample[] {
   return out
 }
 
-/** Fenced TypeScript, TSX or JSON blocks without a marker: samples no test would compile. */
+/**
+ * Fenced blocks without a marker: samples no test would compile. Only shell commands (`sh`) and plain text
+ * such as a folder layout (`text`) may stand without one; a block with no language is flagged too.
+ */
 export function unmarkedCode(markdown: string): number[] {
   const lines = markdown.split('\n')
   const out: number[] = []
   let open = false
   for (let i = 0; i < lines.length; i++) {
     if (!FENCE.test(lines[i])) continue
-    if (!open && /^```(ts|tsx|typescript|json|js)\s*$/.test(lines[i]) && !MARKER.test(lines[i - 1] ?? ''))
-      out.push(i + 1)
+    if (!open && !/^```(sh|text)\s*$/.test(lines[i]) && !MARKER.test(lines[i - 1] ?? '')) out.push(i + 1)
     open = !open
   }
   return out

@@ -6,6 +6,29 @@ import { examplesDir, guideDir } from '../src/paths'
 
 const pages = readdirSync(guideDir).filter((f) => f.endsWith('.md'))
 
+describe('finding code blocks no test compiles', () => {
+  it('flags an unmarked TypeScript block and a block without a language, not shell commands or text', () => {
+    const md = [
+      '```ts',
+      'definePlugin({})',
+      '```',
+      '```',
+      'f(x)',
+      '```',
+      '```sh',
+      'npm start',
+      '```',
+      '```text',
+      'a/',
+      '```',
+    ]
+    expect(unmarkedCode(md.join('\n'))).toEqual([1, 4])
+    expect(
+      unmarkedCode(['<!-- example: visits/src/manifest.ts -->', '```ts', 'x', '```'].join('\n')),
+    ).toEqual([])
+  })
+})
+
 describe('the plugin guide', () => {
   it('has its pages', () => {
     expect(pages.sort()).toEqual(
@@ -33,7 +56,7 @@ describe('the plugin guide', () => {
         }
       })
 
-      it('has no TypeScript or JSON sample that is not an example file', () => {
+      it('has no code sample that is not an example file (only sh commands and text layouts stand alone)', () => {
         expect(unmarkedCode(markdown), `${page}: lines of unmarked code blocks`).toEqual([])
       })
 

@@ -1,18 +1,31 @@
 /**
  * `runPluginConformance`: the checks every plugin passes, for each of its entities — manifest, migrations,
  * RLS, CRUD, related lists, trash, restore, purge, rights, scopes, tenant isolation, metadata, i18n, seeds
- * and plan gating. Call it at the top level of a vitest file.
+ * and plan gating. Call it at the top level of a vitest file. The checks themselves are in
+ * `conformance-checks.ts` and `conformance-http.ts`, each returning the problems it finds.
  * @module
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readMigrations } from '../db/migrate'
+import type { Database } from '../db/database'
+import { migrate, readMigrations } from '../db/migrate'
 import { i18nKeys } from '../i18n/keys'
-import { loadPlugins } from '../plugin/loader'
 import type { ServerPlugin } from '../plugin/server-plugin'
-import { CORE_VERSION } from '../server/core'
+import { createCore } from '../server/core'
+import {
+  foreignSchemaChanges,
+  i18nProblems,
+  manifestProblems,
+  metadataProblems,
+  migrationSqlProblems,
+  rlsProblems,
+  schemaCatalog,
+  schemaChanges,
+  tablePrefix,
+} from './conformance-checks'
+import { disabledProblems, enableAgain, isolationProblems, noGrantProblems } from './conformance-http'
 import { createSample, type SampleFactory } from './sample-data'
 import { createTestCore, type TestCore } from './test-core'
-import { conformanceI18nKeys } from './conformance-i18n'
+import { openTestDatabase } from './test-database'
 
 export interface ConformanceOptions {
   /** The plugins it depends on (and any others to install alongside). */
@@ -21,11 +34,56 @@ export interface ConformanceOptions {
   samples?: Record<string, SampleFactory>
 }
 
+/**
+ * Applies the plugin's migrations alone to a fresh database where core and `with` are migrated, and
+ * returns what they changed outside the plugin's own objects, whether a second run changed anything,
+ * and whether the ledger records each file once with its hash.
+ */
+export async function migrationProblems(
+  plugin: ServerPlugin,
+  withPlugins: ServerPlugin[] = [],
+): Promise<string[]> {
+  if (!plugin.migrations) return []
+  const source = { plugin: plugin.manifest.id, folder: plugin.migrations }
+  const files = readMigrations(source)
+  const { db, core, drop } = await openTestDatabase((d: Database) =>
+    createCore({ db: d, plugins: withPlugins }),
+  )
+  const out: string[] = []
+  try {
+    await core.migrate()
+    const before = await db.system((tx) => schemaCatalog(tx))
+    const first = await migrate(db, [source])
+    if (first.length !== files.length)
+      out.push(`the first run applied ${first.length} of ${files.length} migrations`)
+    const after = await db.system((tx) => schemaCatalog(tx))
+    for (const c of foreignSchemaChanges(before, after, tablePrefix(plugin.manifest.id)))
+      out.push(`its migrations change what is not theirs: ${c}`)
+    const second = await migrate(db, [source])
+    if (second.length) out.push(`a second run applied ${second.map((x) => x.tag).join(', ')} again`)
+    for (const c of schemaChanges(after, await db.system((tx) => schemaCatalog(tx))))
+      out.push(`a second run changed the schema: ${c}`)
+    const ledger = await db.system((tx) =>
+      tx.query<{ tag: string; hash: string }>(
+        'SELECT tag, hash FROM core_migration WHERE plugin = $1 ORDER BY tag',
+        [plugin.manifest.id],
+      ),
+    )
+    const expected = files
+      .map((f) => ({ tag: f.tag, hash: f.hash }))
+      .sort((a, b) => a.tag.localeCompare(b.tag))
+    if (JSON.stringify(ledger) !== JSON.stringify(expected))
+      out.push(`the migration ledger does not hold each file once with its hash: ${JSON.stringify(ledger)}`)
+  } finally {
+    await drop()
+  }
+  return out
+}
+
 export function runPluginConformance(plugin: ServerPlugin, o: ConformanceOptions = {}): void {
   const m = plugin.manifest
   const all = [...(o.with ?? []), plugin]
   const samples = o.samples ?? {}
-  const prefix = `${m.id.replace(/-/g, '_')}_`
   describe(`plugin conformance: ${m.id}`, () => {
     let t: TestCore
     beforeAll(async () => {
@@ -34,77 +92,39 @@ export function runPluginConformance(plugin: ServerPlugin, o: ConformanceOptions
     afterAll(() => t?.close())
 
     it('has a valid manifest: namespace, core range, dependencies', () => {
-      expect(() => loadPlugins(CORE_VERSION, all)).not.toThrow()
-      expect(m.id).toMatch(/^[a-z][a-z0-9-]{1,30}$/)
-      for (const e of m.entities) expect(e.ref.startsWith(`${m.id}.`)).toBe(true)
-      for (const p of m.permissions)
-        expect(p.key.startsWith(`${m.id}.`) || m.extends.some((x) => p.key.startsWith(`${x.target}.`))).toBe(
-          true,
-        )
+      expect(manifestProblems(plugin, all)).toEqual([])
     })
 
-    it('ships migrations that touch only its own tables and apply twice cleanly', async () => {
-      const migrations = plugin.migrations ? readMigrations({ plugin: m.id, folder: plugin.migrations }) : []
-      for (const mig of migrations) {
-        for (const stmt of mig.statements) {
-          for (const match of stmt.matchAll(
-            /(?:CREATE TABLE|ALTER TABLE|CREATE (?:UNIQUE )?INDEX "?\w+"? ON|CREATE POLICY "?\w+"? ON|DROP TABLE)\s+(?:IF NOT EXISTS\s+|ONLY\s+)?(?:"public"\.)?"?([a-z0-9_]+)"?/gi,
-          )) {
-            expect(match[1].startsWith(prefix), `${mig.tag}: ${match[1]}`).toBe(true)
-          }
-        }
-      }
+    it('ships migrations that touch only its own objects, and a second run changes nothing', async () => {
+      expect(migrationSqlProblems(plugin)).toEqual([])
+      expect(await migrationProblems(plugin, o.with)).toEqual([])
       expect(await t.core.migrate()).toEqual([])
     })
 
     it('has forced row-level security and the tenant policy on each of its tables', async () => {
-      const rows = await t.db.system((tx) =>
-        tx.query<{ relname: string; rls: boolean; forced: boolean; policies: number }>(
-          `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
-                  (SELECT count(*)::int FROM pg_policies p WHERE p.tablename = c.relname) AS policies
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname LIKE $1`,
-          [`${prefix}%`],
-        ),
-      )
-      for (const e of m.entities) expect(rows.map((r) => r.relname)).toContain(e.table)
-      for (const r of rows) expect(r, r.relname).toMatchObject({ rls: true, forced: true, policies: 1 })
+      expect(await t.db.system((tx) => rlsProblems(tx, plugin))).toEqual([])
     })
 
     it('has metadata whose references resolve and messages in French and English', () => {
-      const reg = t.core.registry
-      for (const e of m.entities) {
-        const fields = Object.keys(e.fields)
-        const ok = (f: string) =>
-          fields.includes(f) || Object.keys(reg.entities.get(e.ref)!.extFields).includes(f)
-        for (const f of e.title) expect(ok(f), `${e.ref} title ${f}`).toBe(true)
-        for (const f of e.list?.columns ?? []) expect(ok(f), `${e.ref} list column ${f}`).toBe(true)
-        for (const s of e.detail?.sections ?? [])
-          for (const f of s.fields) expect(ok(f), `${e.ref} section ${s.id} field ${f}`).toBe(true)
-        for (const f of e.search ?? []) expect(ok(f), `${e.ref} search ${f}`).toBe(true)
-        if (e.numbering) expect(ok(e.numbering.field)).toBe(true)
-      }
-      for (const n of m.navigation) if (n.entity) expect(m.entities.map((e) => e.name)).toContain(n.entity)
-      const keys = conformanceI18nKeys(t.core.registry, m.id)
-      for (const locale of ['fr', 'en'] as const) {
-        const missing = keys.filter((k) => !(k in t.core.messages[locale]))
-        expect(missing, `missing ${locale} messages`).toEqual([])
-      }
+      expect(metadataProblems(t.core.registry, plugin)).toEqual([])
+      expect(i18nProblems(t.core.registry, t.core.messages, m.id)).toEqual([])
       expect(i18nKeys.plugin(m.id) in t.core.messages.fr).toBe(true)
     })
 
     it('seeds each tenant idempotently', async () => {
       if (!plugin.seed) return
-      const count = () =>
-        t.db.tenant(t.tenants.acme.id, async (tx) => {
-          const out: Record<string, number> = {}
-          for (const e of m.entities)
-            out[e.ref] = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${e.table}"`))[0].n
-          return out
-        })
-      const before = await count()
-      await t.core.withTenant(t.tenants.acme.id, (ctx) => plugin.seed!({ ctx, tenantId: t.tenants.acme.id }))
-      expect(await count()).toEqual(before)
+      for (const tenant of Object.values(t.tenants)) {
+        const count = () =>
+          t.db.tenant(tenant.id, async (tx) => {
+            const out: Record<string, number> = {}
+            for (const e of m.entities)
+              out[e.ref] = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${e.table}"`))[0].n
+            return out
+          })
+        const before = await count()
+        await t.core.withTenant(tenant.id, (ctx) => plugin.seed!({ ctx, tenantId: tenant.id }))
+        expect(await count(), `seeding ${tenant.slug} again`).toEqual(before)
+      }
     })
 
     for (const e of m.entities) {
@@ -154,13 +174,10 @@ export function runPluginConformance(plugin: ServerPlugin, o: ConformanceOptions
           expect((await admin.post(`/api/v1/trash/${e.ref}/${rec.id}/restore`)).status).toBe(404)
         })
 
-        it('refuses without the grant, and own scope hides others’ records', async () => {
+        it('refuses every operation without the grant, and own scope hides others’ records', async () => {
           const admin = await t.as('acme')
           const rec = await createSample(admin, t.core.registry, e.ref, samples, 4)
-          const nobody = await t.as('acme', { grants: {} })
-          expect((await nobody.get(`/api/v1/records/${e.ref}`)).status).toBe(403)
-          expect((await nobody.post(`/api/v1/records/${e.ref}`, {})).status).toBe(403)
-          expect((await nobody.get(`/api/v1/records/${e.ref}/${rec.id}`)).status).toBe(403)
+          expect(await noGrantProblems(t, e.ref, rec)).toEqual([])
           if (e.ownership === 'none') return
           const own = await t.as('acme', {
             grants: { [`${e.ref}.read`]: 'own', [`${e.ref}.update`]: 'own', [`${e.ref}.delete`]: 'own' },
@@ -172,26 +189,12 @@ export function runPluginConformance(plugin: ServerPlugin, o: ConformanceOptions
           expect((await own.delete(`/api/v1/records/${e.ref}/${rec.id}`)).status).toBe(404)
         })
 
-        it('leaks nothing to another tenant', async () => {
+        it('leaks nothing to another tenant: records, search, related lists, export, its routes, trash', async () => {
           const admin = await t.as('acme')
           const rec = await createSample(admin, t.core.registry, e.ref, samples, 5)
+          expect(await isolationProblems(t, plugin, e.ref, rec)).toEqual([])
           const other = await t.as('globex')
-          const base = `/api/v1/records/${e.ref}`
-          expect((await other.get(`${base}/${rec.id}`)).status).toBe(404)
-          expect((await other.patch(`${base}/${rec.id}`, { version: rec.version })).status).toBe(404)
-          expect((await other.delete(`${base}/${rec.id}`)).status).toBe(404)
-          expect((await other.get(`${base}/${rec.id}/history`)).status).toBe(404)
-          expect((await other.get(`${base}?filter[id][eq]=${rec.id}`)).body.data ?? []).toEqual([])
-          expect((await other.get(`${base}`)).body.data.map((r: any) => r.id)).not.toContain(rec.id)
-          const title = String(rec._title ?? '').slice(0, 20)
-          if (title.length >= 3) {
-            const s = await other.get(`/api/v1/search?q=${encodeURIComponent(title)}`)
-            expect(JSON.stringify(s.body)).not.toContain(rec.id)
-          }
-          for (const r of t.core.registry.entities.get(e.ref)!.relatedLists) {
-            expect((await other.get(`${base}/${rec.id}/related/${r.id}`)).status).toBe(404)
-          }
-          await admin.delete(`${base}/${rec.id}`)
+          await admin.delete(`/api/v1/records/${e.ref}/${rec.id}`)
           expect(JSON.stringify((await other.get('/api/v1/trash')).body)).not.toContain(rec.id)
           expect((await other.post(`/api/v1/trash/${e.ref}/${rec.id}/restore`)).status).toBe(404)
           expect((await other.delete(`/api/v1/trash/${e.ref}/${rec.id}`)).status).toBe(404)
@@ -199,32 +202,14 @@ export function runPluginConformance(plugin: ServerPlugin, o: ConformanceOptions
       })
     }
 
-    it('is gated by plan: disabled means 403 and no contributions; re-enabled brings the data back', async () => {
+    it('is gated by plan: disabled means 403 on its records and routes and no contributions; re-enabled brings the data back', async () => {
       const admin = await t.as('acme')
       const first = m.entities[0]
-      if (!first) return
-      const rec = await createSample(admin, t.core.registry, first.ref, samples, 6)
-      const dependents = t.core.registry.dependents(m.id)
-      for (const d of [...dependents].reverse()) await admin.post(`/api/v1/admin/plugins/${d}/disable`)
-      const off = await admin.post(`/api/v1/admin/plugins/${m.id}/disable`)
-      expect(off.status).toBe(200)
-      const denied = await admin.get(`/api/v1/records/${first.ref}/${rec.id}`)
-      expect(denied.status).toBe(403)
-      expect(denied.body.code).toBe('plugin-not-enabled')
-      const boot = await admin.get('/api/v1/bootstrap')
-      expect(Object.keys(boot.body.entities).filter((ref) => ref.startsWith(`${m.id}.`))).toEqual([])
-      const contributed = JSON.stringify(
-        Object.values(boot.body.entities).map((x: any) => [
-          x.relatedLists.map((r: any) => r.plugin),
-          x.panels.map((p: any) => p.plugin),
-          x.actions.map((a: any) => a.plugin),
-        ]),
-      )
-      expect(contributed).not.toContain(`"${m.id}"`)
-      expect(boot.body.plugins.map((p: any) => p.id)).not.toContain(m.id)
-      expect((await admin.post(`/api/v1/admin/plugins/${m.id}/enable`)).status).toBe(200)
-      for (const d of dependents) await admin.post(`/api/v1/admin/plugins/${d}/enable`)
-      expect((await admin.get(`/api/v1/records/${first.ref}/${rec.id}`)).status).toBe(200)
+      const rec = first ? await createSample(admin, t.core.registry, first.ref, samples, 6) : undefined
+      const problems = await disabledProblems(t, plugin, first && rec ? { ref: first.ref, rec } : undefined)
+      await enableAgain(t, plugin)
+      expect(problems).toEqual([])
+      if (first && rec) expect((await admin.get(`/api/v1/records/${first.ref}/${rec.id}`)).status).toBe(200)
     })
   })
 }

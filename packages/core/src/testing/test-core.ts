@@ -14,14 +14,27 @@ import { hashPassword } from '../auth/password'
 import type { RoleTemplateId, Scope, FieldRule } from '../plugin/define-plugin'
 import { type Core, type CoreConfig, createCore } from '../server/core'
 import { createTenant } from '../tenancy/tenant-admin'
+import { writeSetting } from '../settings/setting-store'
+import { MAIL_SETTING } from '../settings/mail-settings'
+import { createSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink'
+import { createTestClock, type TestClock } from './test-clock'
 import { openTestDatabase } from './test-database'
+import { createTestOutbox, type TestOutbox } from './test-outbox'
 
 export interface TestCoreOptions {
   plugins: unknown[]
   /** Tenant slugs to create (each with an admin); default `['acme', 'globex']`. */
   tenants?: string[]
   config?: Partial<CoreConfig>
+  /** Where the clock starts, frozen (default: it follows real time until `clock.set`). */
+  clock?: Date | string
+  /** The time source the clock follows until set (kept for tests written before `clock`). */
   now?: () => Date
+  /**
+   * Start a real SMTP sink on loopback and make it every test tenant's mail server (and the server's
+   * default); read what arrives with `mail.messages()` / `mail.next(to)`.
+   */
+  smtp?: boolean | SmtpSinkOptions
 }
 
 export interface TestUserOptions {
@@ -70,6 +83,12 @@ export interface TestCore {
   app: Hono<AppEnv>
   db: Database
   tenants: Record<string, TestTenant>
+  /** The time `core.now()` answers: `now()`, `set(date)`, `advance(ms)`. */
+  clock: TestClock
+  /** Events committed so far (`events({ type, ref, id, tenant, pending })`) and `deliver()`. */
+  outbox: TestOutbox
+  /** The SMTP sink; only with `createTestCore({ smtp: true })`. */
+  mail: SmtpSink
   /** A client acting as the tenant's admin, or as a new user with the given roles. */
   as(slug: string, user?: TestUserOptions): Promise<TestClient>
   /** A client without credentials. */
@@ -118,9 +137,24 @@ function client(app: Hono<AppEnv>, cookie: string | undefined, userId: string, t
 
 export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
   // Requests come through app.request, with no socket: clients say who they are with X-Real-IP.
-  const config: Partial<CoreConfig> = { publicUrl: TEST_ORIGIN, trustProxy: true, ...o.config }
-  const make = (db: Database) => createCore({ db, plugins: o.plugins, config, now: o.now })
-  const { db, core, drop } = await openTestDatabase(make)
+  const clock = createTestClock(o.now)
+  if (o.clock !== undefined) clock.set(o.clock)
+  const sink = o.smtp ? await createSmtpSink(o.smtp === true ? {} : o.smtp) : undefined
+  const config: Partial<CoreConfig> = {
+    publicUrl: TEST_ORIGIN,
+    trustProxy: true,
+    ...(sink ? { mail: sink.settings() } : {}),
+    ...o.config,
+  }
+  const make = (db: Database) => createCore({ db, plugins: o.plugins, config, now: clock.now })
+  let opened: Awaited<ReturnType<typeof openTestDatabase>>
+  try {
+    opened = await openTestDatabase(make)
+  } catch (e) {
+    await sink?.close()
+    throw e
+  }
+  const { db, core, drop } = opened
   await core.migrate()
   const app = createApp(core, { onUnexpectedError: (e) => console.error(e) })
   const tenants: Record<string, TestTenant> = {}
@@ -132,6 +166,7 @@ export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
       admin: { email: adminEmail, password: TEST_PASSWORD, name: `Admin ${slug}` },
     })
     tenants[slug] = { id: tenantId, slug, adminId, adminEmail, adminPassword: TEST_PASSWORD }
+    if (sink) await core.withTenant(tenantId, (ctx) => writeSetting(ctx, MAIL_SETTING, sink.settings()))
   }
   let seq = 0
   const hash = await hashPassword(TEST_PASSWORD)
@@ -140,6 +175,12 @@ export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
     app,
     db,
     tenants,
+    clock,
+    outbox: createTestOutbox(core, () => tenants),
+    get mail(): SmtpSink {
+      if (!sink) throw new Error('No SMTP sink: pass createTestCore({ smtp: true })')
+      return sink
+    },
     anonymous: () => client(app, undefined, '', ''),
     async as(slug, user) {
       const t = tenants[slug]
@@ -166,11 +207,19 @@ export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
               'SELECT id FROM core_role WHERE tenant_id = $1 AND template = $2',
               [t.id, template],
             )
-            if (r)
-              await ctx.tx.query(
-                'INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)',
-                [t.id, userId, r.id],
+            if (!r) {
+              const known = await ctx.tx.query<{ template: string }>(
+                'SELECT template FROM core_role WHERE tenant_id = $1 AND template IS NOT NULL ORDER BY template',
+                [t.id],
               )
+              throw new Error(
+                `Unknown role template "${template}" in tenant ${slug} (known: ${known.map((k) => k.template).join(', ')})`,
+              )
+            }
+            await ctx.tx.query(
+              'INSERT INTO core_user_role (tenant_id, user_id, role_id) VALUES ($1, $2, $3)',
+              [t.id, userId, r.id],
+            )
           }
           if (user.grants || user.fields) {
             const roleId = uuidv7()
@@ -213,6 +262,7 @@ export async function createTestCore(o: TestCoreOptions): Promise<TestCore> {
     close: async () => {
       await core.stop()
       await drop()
+      await sink?.close()
     },
   }
 }

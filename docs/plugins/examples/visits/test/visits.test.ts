@@ -3,14 +3,12 @@ import { createTestCore, type TestClient, type TestCore } from '@comptoir/core/t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import visits from '../src/server'
 
-const now = new Date('2026-11-27T09:00:00.000Z')
-
 describe('visits', () => {
   let t: TestCore
   let admin: TestClient
   let accountId: string
   beforeAll(async () => {
-    t = await createTestCore({ plugins: [accounts, visits], now: () => now })
+    t = await createTestCore({ plugins: [accounts, visits], clock: '2026-11-27T09:00:00.000Z' })
     admin = await t.as('acme')
     accountId = (await admin.post('/api/v1/records/accounts.account', { name: 'Boulangerie Martin' })).body.id
   })
@@ -38,7 +36,9 @@ describe('visits', () => {
     })
     expect(done.status).toBe(200)
     expect(done.body).toMatchObject({ status: 'done', report: 'Commande de 40 cartons prévue en janvier.' })
-    await t.core.outbox.drain()
+    const [event] = await t.outbox.events({ type: 'visits.visit.completed', id: visit.id })
+    expect(event.payload).toMatchObject({ account: accountId, at: '2026-11-20T09:30:00.000Z' })
+    await t.outbox.deliver()
     const account = await admin.get(`/api/v1/records/accounts.account/${accountId}`)
     expect(account.body.lastVisitAt).toBe('2026-11-20T09:30:00.000Z')
   })

@@ -1,6 +1,6 @@
 /**
  * `comptoir-plugin-visits/server`: migrations, the complete action, the status hook, the subscriber that
- * stamps the account, and the routes under `/api/v1/p/visits`.
+ * stamps the account, the routes under `/api/v1/p/visits` and the visit report PDF.
  * @module
  */
 import { defineServerPlugin } from '@comptoir/core/server'
@@ -8,6 +8,7 @@ import { manifest } from '../manifest'
 import { migrations } from '../migrations'
 import { completeVisit } from './complete-visit'
 import { hooks } from './hooks'
+import { reportPdf } from './report-pdf'
 import { routes } from './routes'
 import { subscribers } from './subscribers'
 
@@ -17,5 +18,6 @@ export default defineServerPlugin(manifest, {
   hooks,
   subscribers,
   routes,
+  pdfTemplates: [reportPdf],
 })
 export { manifest }
