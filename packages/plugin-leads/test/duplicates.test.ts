@@ -32,6 +32,7 @@ beforeAll(async () => {
     phone: '+33 2 41 12 34 56',
   })
   id.unrelated = await post('leads.lead', { lastName: 'Martinez', company: 'Garage du Lac' })
+  id.dupont = await post('leads.lead', { firstName: 'Jean', lastName: 'Dupont', company: 'Plâtrerie Dupont' })
 })
 afterAll(() => t?.close())
 
@@ -54,6 +55,20 @@ describe('duplicate warning', () => {
     expect(r.leads.map((x: any) => [x.id, x.matchedOn.sort()])).toEqual([[id.lead, ['company', 'name']]])
     expect(r.contacts.map((x: any) => x.id)).toEqual([id.contact])
     expect(r.accounts.map((x: any) => [x.id, x.matchedOn])).toEqual([[id.account, ['company']]])
+  })
+
+  it('flags trigram-similar names and companies, not unrelated ones', async () => {
+    const similar = await check('firstName=Jean&lastName=Dupond')
+    expect(similar.leads).toEqual([{ id: id.dupont, title: 'Jean Dupont', matchedOn: ['name'] }])
+    const company = await check('company=Platrerie Dupond')
+    expect(company.leads.map((x: any) => [x.id, x.matchedOn])).toEqual([[id.dupont, ['company']]])
+    const unrelated = await check('firstName=Jeanne&lastName=Moreau&company=Garage Moreau')
+    expect(unrelated).toEqual({ leads: [], contacts: [], accounts: [] })
+  })
+
+  it('does not take a longer name for the same person', async () => {
+    const r = await check('firstName=Élodie&lastName=Martin')
+    expect(r.leads.map((x: any) => x.id)).toEqual([id.lead])
   })
 
   it('ranks the record that matches on more criteria first', async () => {

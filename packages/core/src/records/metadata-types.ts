@@ -35,6 +35,8 @@ export interface FieldMeta {
   resultType?: string
   accept?: readonly string[]
   maxSize?: number
+  /** The value a new record starts with (a select's default option). */
+  default?: unknown
 }
 
 export interface EntityMeta {

@@ -50,6 +50,7 @@ export async function entityMeta(ctx: RequestContext, ref: string): Promise<Enti
       ...(d.max !== undefined ? { max: d.max } : {}),
       ...(d.resultType ? { resultType: d.resultType } : {}),
       ...(d.accept ? { accept: d.accept, maxSize: d.maxSize } : {}),
+      ...(d.default !== undefined && typeof d.default !== 'function' ? { default: d.default } : {}),
       origin: mf.origin,
       plugin: mf.plugin,
       ...(mf.rule ? { rule: mf.rule } : {}),

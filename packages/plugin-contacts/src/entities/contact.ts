@@ -5,6 +5,7 @@
  */
 import { defineEntity, f } from '@comptoir/core'
 import { ACCOUNT_ROLES, LAWFUL_BASES, LEAD_SOURCES, SALUTATIONS } from './options'
+import { linkedinProfile } from './linkedin'
 
 const personal = { personal: true }
 
@@ -34,7 +35,7 @@ export const contact = defineEntity({
     fax: f.phone(personal),
     email: f.email({ indexed: true, ...personal }),
     secondaryEmail: f.email(personal),
-    linkedin: f.url(personal),
+    linkedin: f.url({ ...personal, validate: linkedinProfile }),
     doNotCall: f.boolean(),
     emailOptOut: f.boolean(),
     birthdate: f.date(personal),

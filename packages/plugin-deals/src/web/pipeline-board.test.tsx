@@ -51,7 +51,7 @@ const t = pipelineText((key) => (fr as Record<string, string>)[key.replace(/^dea
 const saved = (deal: Deal, stage: Stage, extra: { lostReason?: string }) =>
   Promise.resolve({ ...movedDeal(deal, stage, extra), version: deal.version + 1 })
 
-function board(onMove = vi.fn(saved), movable = true) {
+function board(onMove = vi.fn(saved), movable: boolean | ((d: Deal) => boolean) = true) {
   render(() => (
     <PipelineBoard
       movable={movable}
@@ -190,5 +190,25 @@ describe('pipeline board', () => {
     fireEvent.drop(column('Négociation'))
     expect(onMove).not.toHaveBeenCalled()
     expect(cardNames('Négociation')).toEqual(['Audit énergétique'])
+  })
+
+  it('lets a user limited to their own deals move only their cards', async () => {
+    const onMove = board(vi.fn(saved), (d) => d.id === 'd2')
+    const mine = screen.getByRole('article', { name: 'Formation des équipes' })
+    const theirs = screen.getByRole('article', { name: 'Refonte du site' })
+    expect(theirs.getAttribute('draggable')).toBe('false')
+    expect(within(theirs).queryByRole('combobox')).toBeNull()
+    expect(mine.getAttribute('draggable')).toBe('true')
+    expect(within(mine).getByRole('combobox')).toBeTruthy()
+
+    fireEvent.dragStart(theirs)
+    fireEvent.drop(column('Négociation'))
+    expect(onMove).not.toHaveBeenCalled()
+    expect(cardNames('Négociation')).toEqual(['Audit énergétique'])
+
+    fireEvent.dragStart(mine)
+    fireEvent.drop(column('Négociation'))
+    await waitFor(() => expect(onMove).toHaveBeenCalledTimes(1))
+    expect(cardNames('Négociation')).toContain('Formation des équipes')
   })
 })

@@ -18,8 +18,8 @@ export interface PipelineBoardProps {
   date: (v: string | null | undefined) => string
   t: PipelineText
   dealHref: (deal: Deal) => string
-  /** Whether the user may change deals (default true). */
-  movable?: boolean
+  /** Whether the user may change deals, or which ones (default all). */
+  movable?: boolean | ((deal: Deal) => boolean)
   /** Saves the move; resolves to the deal as stored, rejects with the server's problem. */
   onMove: (deal: Deal, stage: Stage, extra: { lostReason?: string }) => Promise<Deal>
 }
@@ -47,6 +47,8 @@ export function PipelineBoard(props: PipelineBoardProps) {
   const [error, setError] = createSignal<string>()
   const [asking, setAsking] = createSignal<{ deal: Deal; stage: Stage }>()
 
+  const canMove = (deal: Deal) =>
+    typeof props.movable === 'function' ? props.movable(deal) : props.movable !== false
   const replace = (deal: Deal) => setDeals((list) => list.map((d) => (d.id === deal.id ? deal : d)))
 
   async function commit(deal: Deal, stage: Stage, extra: { lostReason?: string }) {
@@ -64,14 +66,13 @@ export function PipelineBoard(props: PipelineBoardProps) {
   }
 
   function move(deal: Deal, stage: Stage) {
-    if (deal.stage.id === stage.id || busy()) return
+    if (deal.stage.id === stage.id || busy() || !canMove(deal)) return
     if (stage.kind === 'lost') setAsking({ deal, stage })
     else void commit(deal, stage, {})
   }
 
   const drop = (stage: Stage, e: DragEvent) => {
     e.preventDefault()
-    if (props.movable === false) return
     setOver(undefined)
     const id = dragged() ?? e.dataTransfer?.getData('text/plain')
     const deal = deals().find((d) => d.id === id)
@@ -115,7 +116,7 @@ export function PipelineBoard(props: PipelineBoardProps) {
                       deal={deal}
                       stages={columns().map((c) => c.stage)}
                       href={props.dealHref(deal)}
-                      movable={props.movable !== false}
+                      movable={canMove(deal)}
                       busy={busy() === deal.id}
                       money={props.money}
                       date={props.date}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { buildColumns, type Deal, movedDeal, parseFilters, type Stage, viewQuery } from './pipeline-data'
+import {
+  buildColumns,
+  type Deal,
+  mayMove,
+  movedDeal,
+  parseFilters,
+  type Stage,
+  viewQuery,
+} from './pipeline-data'
 
 const stages: Stage[] = [
   { id: 'b', name: 'Négociation', position: 40, kind: 'open' },
@@ -52,5 +60,22 @@ describe('address parameters shared with the deals list', () => {
     expect(parseFilters('[{"field":"name"},{"field":"name","op":"eq","value":"A"}]')).toEqual([
       { field: 'name', op: 'eq', value: 'A' },
     ])
+  })
+})
+
+describe('mayMove', () => {
+  const mine = { ...deal('m', 'a', null, null), owner: { id: 'u1' } }
+  const theirs = { ...deal('t', 'a', null, null), owner: { id: 'u2' } }
+  const nobody = deal('n', 'a', null, null)
+
+  it('offers a user limited to their own deals only the deals they own', () => {
+    expect([mine, theirs, nobody].map((d) => mayMove('own', 'u1', d))).toEqual([true, false, false])
+  })
+
+  it('leaves every deal to wider scopes and none to users who may not change deals', () => {
+    expect([mine, theirs].map((d) => mayMove('all', 'u1', d))).toEqual([true, true])
+    expect([mine, theirs].map((d) => mayMove('team', 'u1', d))).toEqual([true, true])
+    expect([mine, theirs].map((d) => mayMove('none', 'u1', d))).toEqual([false, false])
+    expect(mayMove(undefined, 'u1', mine)).toBe(false)
   })
 })

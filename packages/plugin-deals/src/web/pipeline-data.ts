@@ -28,6 +28,20 @@ export interface Deal {
   amount?: string | null
   closeDate?: string | null
   lostReason?: string | null
+  owner?: Ref | null
+}
+
+/** The user's reach for changing deals, as the bootstrap gives it (`can.update`). */
+export type UpdateScope = 'all' | 'team' | 'own' | 'none' | undefined
+
+/**
+ * Whether the board offers to move a deal: a user limited to their own deals only gets their own
+ * cards. A team's deals stay movable for a team-scoped user (the server checks the team).
+ */
+export function mayMove(scope: UpdateScope, userId: string, deal: Deal): boolean {
+  if (scope === 'all' || scope === 'team') return true
+  if (scope === 'own') return deal.owner?.id === userId
+  return false
 }
 
 export interface Column {

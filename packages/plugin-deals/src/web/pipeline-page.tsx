@@ -1,7 +1,8 @@
 /**
  * The sales pipeline page (`/p/deals/pipeline`): the board of the deals that match the search and the
  * filters the deals list uses (same `q` and `f` address parameters, sent as the same `filter[...]`
- * parameters), a "my deals" switch, and a link back to the list with the same filters.
+ * parameters), a "my deals" switch, a link back to the list with the same filters, and, for users who
+ * may change the pipeline's stages, a link to them.
  * @module
  */
 import {
@@ -16,7 +17,7 @@ import {
 import { useSearchParams } from '@solidjs/router'
 import { createMemo, createResource, For, Show } from 'solid-js'
 import { PipelineBoard } from './pipeline-board'
-import { type Deal, parseFilters, type Stage, viewQuery } from './pipeline-data'
+import { type Deal, mayMove, parseFilters, type Stage, type UpdateScope, viewQuery } from './pipeline-data'
 import { pipelineText } from './pipeline-text'
 import './pipeline.css'
 
@@ -75,6 +76,11 @@ export default function PipelinePage() {
       <header class="page-header">
         <h1>{t()('pipeline.title')}</h1>
         <span class="spacer" />
+        <Show when={session.can('deals.stage', 'update')}>
+          <a class="button" href={recordPath('deals.stage')}>
+            {t()('pipeline.stages')}
+          </a>
+        </Show>
         <a class="button" href={`${recordPath('deals.deal')}${viewQuery(params.q, filters())}`}>
           {t()('pipeline.listView')}
         </a>
@@ -135,7 +141,10 @@ export default function PipelinePage() {
             date={(v) => fmt().date(v)}
             t={t()}
             dealHref={(d) => recordPath('deals.deal', d.id)}
-            movable={session.can('deals.deal', 'update')}
+            movable={(deal) =>
+              session.bootstrap().user.isAdmin ||
+              mayMove(meta()?.can.update as UpdateScope, session.bootstrap().user.id, deal)
+            }
             onMove={move}
           />
         </Show>

@@ -11,6 +11,7 @@ import { contact as contactEntity } from '@comptoir/plugin-contacts'
 import {
   type ActionHandler,
   ConflictError,
+  moveRelated,
   NotFoundError,
   type RequestContext,
   ValidationError,
@@ -122,6 +123,18 @@ export const convert: ActionHandler = async function convert(ctx, { record: lead
   const account = await part('account', () => resolveAccount(ctx, lead, input.account, from))
   const contact = await part('contact', () => resolveContact(ctx, lead, input.contact, account.id, from))
   const ids = { account: account.id, contact: contact.id }
+  // What hangs on the lead (links, notes and other records filed under it, history, files) goes to the
+  // contact, or to the account when the contact cannot hold it; the lead keeps its own history.
+  await moveRelated(
+    ctx,
+    { entity: 'leads.lead', id: lead.id },
+    [
+      { entity: 'contacts.contact', id: contact.id },
+      { entity: 'accounts.account', id: account.id },
+    ],
+    { key: 'leads:history.movedFromLead', params: { lead: title(lead) }, lead: lead.id },
+  )
+
   const dealInput = input.deal
   const deal = dealInput ? await part('deal', () => createDeal(ctx, lead, dealInput, ids, from)) : null
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { duplicateQueries, keeps } from './duplicate-queries'
+import { duplicateQueries } from './duplicate-queries'
 
 describe('duplicateQueries', () => {
   it('asks nothing when nothing is typed', () => {
@@ -28,31 +28,22 @@ describe('duplicateQueries', () => {
     ])
   })
 
-  it('searches people by full name and companies by name', () => {
+  it('compares people by full name and companies by name, without accents or case', () => {
     const queries = duplicateQueries({
       firstName: 'Élodie',
       lastName: 'Martin',
       company: 'Menuiserie Martin',
     })
-    expect(queries.map((q) => [q.ref, q.on, q.q])).toEqual([
-      ['leads.lead', 'name', 'Élodie Martin'],
-      ['contacts.contact', 'name', 'Élodie Martin'],
-      ['leads.lead', 'company', 'Menuiserie Martin'],
-      ['accounts.account', 'company', 'Menuiserie Martin'],
+    expect(queries.map((q) => [q.ref, q.on, q.similar])).toEqual([
+      ['leads.lead', 'name', { fields: ['firstName', 'lastName'], value: 'elodie martin' }],
+      ['contacts.contact', 'name', { fields: ['firstName', 'lastName'], value: 'elodie martin' }],
+      ['leads.lead', 'company', { fields: ['company'], value: 'menuiserie martin', contains: true }],
+      ['accounts.account', 'company', { fields: ['name'], value: 'menuiserie martin', contains: true }],
     ])
   })
-})
 
-describe('keeps', () => {
-  const [leadByName, , leadByCompany] = duplicateQueries({ lastName: 'Lécuyer', company: 'menuiserie' })
-
-  it('keeps people with the same last name, whatever the accents and case', () => {
-    expect(keeps(leadByName, { lastName: 'LECUYER', company: 'Garage Lécuyer' })).toBe(true)
-    expect(keeps(leadByName, { lastName: 'Martin', company: 'Garage Lécuyer' })).toBe(false)
-  })
-
-  it('keeps companies whose name contains the one typed', () => {
-    expect(keeps(leadByCompany, { company: 'Menuiserie Girard' })).toBe(true)
-    expect(keeps(leadByCompany, { company: 'Plomberie Girard' })).toBe(false)
+  it('compares last names only when no first name is typed', () => {
+    const [byName] = duplicateQueries({ lastName: ' Lécuyer ' })
+    expect(byName.similar).toEqual({ fields: ['lastName'], value: 'lecuyer' })
   })
 })

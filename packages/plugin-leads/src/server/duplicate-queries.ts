@@ -1,6 +1,7 @@
 /**
- * Which lists to run to warn about duplicates before a lead is created: same e-mail, same phone, similar
- * name or company, among live leads, contacts and accounts. Pure, so the plan is unit-tested.
+ * Which lists to run to warn about duplicates before a lead is created: same e-mail, same phone,
+ * trigram-similar name or company, among live leads, contacts and accounts. Pure, so the plan is
+ * unit-tested.
  * @module
  */
 import type { Filter } from '@comptoir/core/server'
@@ -15,16 +16,21 @@ export interface DuplicateCriteria {
 
 export type MatchedOn = 'email' | 'phone' | 'name' | 'company'
 
+/**
+ * Trigram similarity (pg_trgm) from which two names are taken for the same: "Jean Dupond" and "Jean
+ * Dupont" score about 0.7, "Élodie Martin" and "Martinez" about 0.35.
+ */
+export const SIMILARITY_THRESHOLD = 0.5
+
 export interface DuplicateQuery {
   ref: 'leads.lead' | 'contacts.contact' | 'accounts.account'
   on: MatchedOn
   filters?: Filter[]
-  q?: string
   /**
-   * A closer check of what the search found, since `q` spans every search field (a lead's name search
-   * also finds its company): the field's accent- and case-free text must equal or contain `value`.
+   * Rows whose fields, joined by a space and compared without accents or case, are trigram-similar to
+   * `value` (or contain it, with `contains`).
    */
-  keep?: { field: string; value: string; mode: 'equals' | 'contains' }
+  similar?: { fields: string[]; value: string; contains?: boolean }
 }
 
 /** `Élodie ` → `elodie`: how names compare. */
@@ -37,14 +43,6 @@ export function plainText(v: unknown): string {
         .replace(/\s+/g, ' ')
         .trim()
     : ''
-}
-
-/** Whether a row found by a query's search passes its closer check. */
-export function keeps(query: DuplicateQuery, row: Record<string, unknown>): boolean {
-  if (!query.keep) return true
-  const text = plainText(row[query.keep.field])
-  const value = plainText(query.keep.value)
-  return query.keep.mode === 'equals' ? text === value : text.includes(value)
 }
 
 function clean(v: unknown): string {
@@ -75,20 +73,21 @@ export function duplicateQueries(criteria: DuplicateCriteria): DuplicateQuery[] 
   }
   const lastName = clean(criteria.lastName)
   if (lastName) {
-    const keep = { field: 'lastName', value: lastName, mode: 'equals' as const }
-    out.push({ ref: 'leads.lead', on: 'name', q: name, filters: [notConverted], keep })
-    out.push({ ref: 'contacts.contact', on: 'name', q: name, keep })
+    // With a first name, the full names are compared; with a last name only, the last names.
+    const fields = name === lastName ? ['lastName'] : ['firstName', 'lastName']
+    const similar = { fields, value: plainText(name) }
+    out.push({ ref: 'leads.lead', on: 'name', filters: [notConverted], similar })
+    out.push({ ref: 'contacts.contact', on: 'name', similar })
   }
   if (company) {
-    const keep = { value: company, mode: 'contains' as const }
+    const value = plainText(company)
     out.push({
       ref: 'leads.lead',
       on: 'company',
-      q: company,
       filters: [notConverted],
-      keep: { field: 'company', ...keep },
+      similar: { fields: ['company'], value, contains: true },
     })
-    out.push({ ref: 'accounts.account', on: 'company', q: company, keep: { field: 'name', ...keep } })
+    out.push({ ref: 'accounts.account', on: 'company', similar: { fields: ['name'], value, contains: true } })
   }
   return out
 }

@@ -49,6 +49,10 @@ export function RecordActions(props: RecordActionsProps) {
     const b = session.bootstrap()
     return b.user.isAdmin || (b.permissions[a.permission] ?? 'none') !== 'none'
   }
+  const locked = () =>
+    session
+      .runtime()
+      .plugins.some((p) => p.readOnlyWhen?.[ref()]?.(props.record as Record<string, unknown>) === true)
   const actions = () => props.meta.actions.filter((a) => allowed(a) && isActionVisible(a, props.record))
   const label = (a: ActionMeta) => session.labels().msg(a.label)
 
@@ -87,7 +91,7 @@ export function RecordActions(props: RecordActionsProps) {
         record={props.record}
         onChanged={props.onChanged}
       />
-      <Show when={session.can(ref(), 'update')}>
+      <Show when={session.can(ref(), 'update') && !locked()}>
         <A href={recordPath(ref(), props.record.id, 'edit')} class="button button-primary">
           <IconPencil size={16} aria-hidden="true" />
           {t('common.edit')}

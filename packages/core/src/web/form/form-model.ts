@@ -32,7 +32,7 @@ export function initialValues(meta: EntityMeta, record: RecordData | undefined):
   const out: Record<string, unknown> = {}
   for (const f of Object.values(meta.fields)) {
     if (f.hidden || f.rule === 'hidden') continue
-    const v = readValue(record, f)
+    const v = record ? readValue(record, f) : f.default
     out[f.name] = v === undefined ? (f.type === 'boolean' ? false : f.type === 'multiSelect' ? [] : null) : v
   }
   return out

@@ -1,7 +1,8 @@
 /**
  * The create / edit form of a record: widgets per field type, validation from the metadata before
- * sending, the server's field errors mapped back, a guard against leaving with unsaved changes, and the
- * newer values shown when someone else saved first.
+ * sending, the plugins' checks before saving (`record.form.beforeSave`), the server's field errors
+ * mapped back, a guard against leaving with unsaved changes, and the newer values shown when someone
+ * else saved first.
  * @module
  */
 import { useBeforeLeave, useNavigate } from '@solidjs/router'
@@ -19,6 +20,7 @@ import { fieldDef, isEditable, recordPath, toPayload } from '../fields/field-def
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import { errorText } from '../ui/states'
 import { notify } from '../ui/toaster'
+import { BeforeSaveGate, useBeforeSaveChecks } from './before-save'
 import { ConflictPanel } from './conflict-panel'
 import { fieldErrorText } from './field-error-text'
 import { FormField, fieldId } from './form-field'
@@ -49,6 +51,8 @@ export function RecordForm(props: RecordFormProps) {
   const [saving, setSaving] = createSignal(false)
   const [conflict, setConflict] = createSignal<RecordData>()
   const [leaving, setLeaving] = createSignal<() => void>()
+  const [gate, setGate] = createSignal<{ step: number; payload: Record<string, unknown> }>()
+  const beforeSaveChecks = useBeforeSaveChecks(() => props.meta.ref)
   const sections = () => formSections(props.meta, creating, t('detail.other'))
   const dirty = () => changedFields(baseline(), unwrap(values)).length > 0
   let done = false
@@ -105,9 +109,15 @@ export function RecordForm(props: RecordFormProps) {
     const check = validateRecord(editableDefs(names), data, { partial: !creating })
     if (check.errors.length) return showErrors(check.errors)
     showErrors([])
+    const payload = toPayload(check.values, props.meta.fields)
+    if (beforeSaveChecks().length) setGate({ step: 0, payload })
+    else await save(payload)
+  }
+
+  const save = async (payload: Record<string, unknown>) => {
+    setGate(undefined)
     setSaving(true)
     try {
-      const payload = toPayload(check.values, props.meta.fields)
       const saved = creating
         ? await records.create(props.meta.ref, payload)
         : await records.update(props.meta.ref, props.record!.id, payload, version())
@@ -183,11 +193,25 @@ export function RecordForm(props: RecordFormProps) {
           </section>
         )}
       </For>
+      <Show when={gate()}>
+        {(g) => (
+          <BeforeSaveGate
+            entity={props.meta.ref}
+            creating={creating}
+            values={g().payload}
+            record={props.record}
+            step={g().step}
+            onStep={(step) => setGate({ ...g(), step })}
+            onPassed={() => void save(g().payload)}
+            onCancel={() => setGate(undefined)}
+          />
+        )}
+      </Show>
       <div class="form-actions">
         <button type="button" class="button" onClick={() => navigate(-1)}>
           {t('common.cancel')}
         </button>
-        <button type="submit" class="button button-primary" disabled={saving()}>
+        <button type="submit" class="button button-primary" disabled={saving() || !!gate()}>
           {saving() ? t('form.saving') : creating ? t('form.create') : t('common.save')}
         </button>
       </div>

@@ -17,6 +17,8 @@ export type SlotName =
   | 'record.detail.header.actions'
   | 'record.detail.sidebar'
   | 'record.detail.tabs'
+  /** Shown when a create or edit form is submitted, before saving: see `BeforeSaveProps`. */
+  | 'record.form.beforeSave'
   | 'dashboard.widgets'
 
 export interface SlotContribution {
@@ -55,10 +57,16 @@ export interface WebPluginInput {
   slots?: SlotContribution[]
   /** Widgets keyed by field type (`phone`) or by `<entity ref>.<field>`; the more specific wins. */
   fieldWidgets?: Record<string, LazyComponent<FieldWidgetProps>>
+  /**
+   * Per entity ref, when a record can no longer be edited (a converted lead): its Edit button is hidden.
+   * The server still enforces the rule.
+   */
+  readOnlyWhen?: Record<string, (record: Record<string, unknown>) => boolean>
 }
 
-export interface WebPlugin extends Required<WebPluginInput> {
+export interface WebPlugin extends Required<Omit<WebPluginInput, 'readOnlyWhen'>> {
   readonly $$type: '@comptoir/WebPlugin'
+  readonly readOnlyWhen?: WebPluginInput['readOnlyWhen']
 }
 
 /**
@@ -78,6 +86,7 @@ export function defineWebPlugin(input: WebPluginInput): WebPlugin {
     pages: input.pages ?? [],
     slots: input.slots ?? [],
     fieldWidgets: input.fieldWidgets ?? {},
+    readOnlyWhen: input.readOnlyWhen,
   }
 }
 
