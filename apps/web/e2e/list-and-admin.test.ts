@@ -281,6 +281,31 @@ describe('lists, related records, conflicts and administration in the browser', 
     await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('0')
   })
 
+  it('shows a custom field on the record and saves what the user types in it', async () => {
+    const key = `fidelite${suffix}`
+    const label = `Fidélité ${suffix}`
+    await api('POST', '/admin/custom-fields', {
+      entity: 'contacts.contact',
+      name: key,
+      type: 'text',
+      labels: { fr: label, en: `Loyalty ${suffix}` },
+    })
+    const { id } = await api('POST', '/records/contacts.contact', {
+      ...person('Marc', 'Leclerc'),
+      custom: { [key]: 'Argent' },
+    })
+    await go(`/m/contacts/contact/${id}`)
+    await expect.poll(() => page.locator('main').textContent()).toContain('Argent')
+    await go(`/m/contacts/contact/${id}/edit`)
+    const input = page.getByLabel(label)
+    await expect.poll(() => input.inputValue()).toBe('Argent')
+    await input.fill('Or')
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click()
+    await expect
+      .poll(async () => (await api('GET', `/records/contacts.contact/${id}`)).custom?.[key])
+      .toBe('Or')
+  })
+
   it('signs in to a workspace named from the start', async () => {
     await browser.context.clearCookies()
     await go('/login')

@@ -78,7 +78,10 @@ export function fieldDef(m: FieldMeta): FieldDef {
 
 /** The key of a custom or extension field inside the record's `custom` object. */
 function customKey(m: FieldMeta): string {
-  return m.origin === 'ext' && !m.name.includes('.') ? `${m.plugin}.${m.name}` : m.name
+  // A tenant's custom field is named `custom.<key>` in metadata; an extension field keeps its own
+  // name and is stored under `<plugin>.<name>`.
+  if (m.origin === 'custom') return m.name.startsWith('custom.') ? m.name.slice('custom.'.length) : m.name
+  return m.name.includes('.') ? m.name : `${m.plugin}.${m.name}`
 }
 
 /** The name lists filter and sort by: `custom.<name>` for custom fields. */
