@@ -116,6 +116,13 @@ function indexCondOnTenant(node: ExplainedQuery['plan']): boolean {
   return (node.Plans ?? []).some(indexCondOnTenant)
 }
 
+/** The statement that counts the contacts of the list. */
+function count(explained: ExplainedQuery[]): ExplainedQuery {
+  const e = explained.find((x) => /count\(/i.test(x.query.text) && /"contacts_contact"/.test(x.query.text))
+  expect(e, 'the count statement').toBeDefined()
+  return e!
+}
+
 describe('plans over 20,000 contacts, as the application role under RLS', () => {
   it('has more than 10,000 rows in the contacts table, so the rule applies to it', () => {
     expect(large.has('contacts_contact')).toBe(true)
@@ -145,7 +152,9 @@ describe('plans over 20,000 contacts, as the application role under RLS', () => 
   it('capped count of the whole list: no sequential scan', async () => {
     const { body, queries } = await get(`${CONTACTS}?limit=50&count=true`)
     expect(body.totalCapped).toBe(true)
-    expect(seqScansOfLargeTables(await plans(queries))).toEqual([])
+    const e = await plans(queries)
+    expect(seqScansOfLargeTables(e)).toEqual([])
+    expect(indexCondOnTenant(count(e).plan), count(e).shape).toBe(true)
   })
 
   it('filtered page sorted by newest first: a backward scan of the creation index, no sequential scan', async () => {
@@ -158,7 +167,9 @@ describe('plans over 20,000 contacts, as the application role under RLS', () => 
       `${CONTACTS}?filter[account]=${data.bigAccountId}&limit=50&count=true`,
     )
     expect(body.total).toBe(SIZE.firstAccountContacts)
-    expect(seqScansOfLargeTables(await plans(queries))).toEqual([])
+    const e = await plans(queries)
+    expect(seqScansOfLargeTables(e)).toEqual([])
+    expect(indexCondOnTenant(count(e).plan), count(e).shape).toBe(true)
   })
 
   it('q= search on contacts: the (tenant_id, trigram) index, no sequential scan', async () => {
@@ -166,11 +177,16 @@ describe('plans over 20,000 contacts, as the application role under RLS', () => 
     expect(seqScansOfLargeTables(e)).toEqual([])
     const inner = e.find((x) => x.query.tenantId === null && /FROM "contacts_contact" s/.test(x.query.text))
     expect(inner?.shape).toContain('contacts_contact_search_idx')
+    // The search function filters on the tenant itself: the condition is in the index scan.
+    expect(indexCondOnTenant(inner!.plan), inner!.shape).toBe(true)
   })
 
   it('global search with a typo: trigram indexes, no sequential scan', async () => {
     const e = await plans((await get(`/api/v1/search?q=${GLOBAL_TERM}`)).queries)
     expect(seqScansOfLargeTables(e)).toEqual([])
+    const inner = e.filter((x) => x.query.tenantId === null && /FROM "contacts_contact" s/.test(x.query.text))
+    expect(inner.length, 'the inner search statements on contacts').toBeGreaterThan(0)
+    for (const x of inner) expect(indexCondOnTenant(x.plan), x.shape).toBe(true)
   })
 
   it('related list of an account with 500 contacts: no sequential scan', async () => {

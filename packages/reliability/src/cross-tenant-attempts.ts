@@ -234,6 +234,25 @@ export function linkAttempts(
     { target: target.records['contacts.contact'] },
     'POST /api/v1/records/:entity/:id/links/:kind',
   )
+  // A file of the target as the photo of the intruder's contact.
+  add(
+    'PATCH',
+    `/api/v1/records/contacts.contact/${own.records['contacts.contact']}`,
+    { version: 1, photo: target.book('file') },
+    'PATCH /api/v1/records/:entity/:id',
+  )
+  add(
+    'POST',
+    '/api/v1/records/contacts.contact',
+    { lastName: 'Intrus', photo: target.book('file') },
+    'POST /api/v1/records/:entity',
+  )
+  add(
+    'POST',
+    `/api/v1/records/contacts.contact/bulk`,
+    { action: 'update', ids: [own.records['contacts.contact']], data: { photo: target.book('file') } },
+    'POST /api/v1/records/:entity/bulk',
+  )
   const convert = `/api/v1/records/leads.lead/${lead}/actions/convert`
   const pattern = 'POST /api/v1/records/:entity/:id/actions/:action'
   add('POST', convert, { account: { mode: 'existing', id: target.records['accounts.account'] } }, pattern)

@@ -32,10 +32,25 @@ function recordAction(method: string, path: string): string | null {
   return method === 'DELETE' ? 'delete' : 'update'
 }
 
-/** True when `role` must be refused this call. */
+/** Roles whose templates grant no import (`sales-manager` imports everything). */
+const NO_IMPORT: MatrixRole[] = ['sales-rep', 'read-only', 'none']
+/** Roles whose templates grant no export (`sales-rep` exports its own records: an empty file here). */
+const NO_EXPORT: MatrixRole[] = ['read-only', 'none']
+
+/**
+ * True when `role` must be refused this call. The calls are made on the administrator's objects: its
+ * uploaded file (attached to no record, so only its uploader reads it), its shared saved view and its
+ * import job.
+ */
 export function mustDeny(role: MatrixRole, method: string, path: string): boolean {
   if (role === 'admin') return false
   if (path.startsWith('/api/v1/admin/')) return true
+  if (/^\/api\/v1\/files\/[^/]+$/.test(path)) return true
+  if (/^\/api\/v1\/views\/[^/]+$/.test(path)) return method !== 'GET' || role === 'none'
+  if (path === '/api/v1/views') return method === 'POST' // a shared view: administrators only
+  if (path.startsWith('/api/v1/export/')) return NO_EXPORT.includes(role)
+  if (path.startsWith('/api/v1/import/jobs/')) return true // its creator's and the administrators'
+  if (path.startsWith('/api/v1/import/')) return NO_IMPORT.includes(role)
   const action = recordAction(method, path)
   if (!action) return false
   // Pipeline stages are shared settings: managers change them, the other roles only read them.

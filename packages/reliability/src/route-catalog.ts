@@ -27,6 +27,7 @@ export type IdKind =
   | 'notification'
   | 'linkTarget'
   | 'importJob'
+  | 'file'
 
 /** Gives the id to put in a path for a kind (and, for records, the entity). */
 export type IdBook = (kind: IdKind, entity?: string) => string | undefined
@@ -74,6 +75,7 @@ const ID_AFTER: Record<string, IdKind> = {
   sessions: 'session',
   notifications: 'notification',
   jobs: 'importJob',
+  files: 'file',
 }
 
 const ALL_KINDS: IdKind[] = [
@@ -125,11 +127,7 @@ export function expandRoute(route: RoutePattern, registry: Registry, book: IdBoo
         })
       const name = seg.slice(1)
       if (name === 'entity') {
-        const trash = prev === 'trash'
-        for (const ref of registry.entities.keys()) {
-          if (trash && !book('trashed', ref)) continue
-          push(ref, { entity: ref })
-        }
+        for (const ref of registry.entities.keys()) push(ref, { entity: ref })
       } else if (name === 'id' && prev === 'plugins') {
         // Plugin ids are the same in every tenant: nothing of another tenant to reach through them.
         for (const plugin of registry.plugins) push(plugin.manifest.id)
@@ -138,7 +136,8 @@ export function expandRoute(route: RoutePattern, registry: Registry, book: IdBoo
           prev === ':entity' ? (segments[i - 2] === 'trash' ? 'trashed' : 'record') : ID_AFTER[prev]
         const kinds = kind ? [kind] : ALL_KINDS
         for (const k of kinds) {
-          const id = book(k, p.entity)
+          // An entity with nothing in the trash: its live record, which the trash routes must not reach.
+          const id = book(k, p.entity) ?? (k === 'trashed' ? book('record', p.entity) : undefined)
           if (id) push(id, { idKinds: [k] })
         }
       } else if (name === 'userId') {

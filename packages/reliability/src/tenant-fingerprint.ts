@@ -36,3 +36,24 @@ export async function tenantFingerprint(db: Database, tenantId: string): Promise
     return out
   })
 }
+
+/**
+ * Rows of the tenant's records and links (plugin tables and `core_link`) that mention any of `ids`: a
+ * record of one tenant pointing at another's. Job and file tables are left out, since an uploaded file
+ * holds whatever its sender typed.
+ */
+export async function rowsMentioning(db: Database, tenantId: string, ids: string[]): Promise<string[]> {
+  const tables = (await tenantTables(db)).filter((t) => !t.startsWith('core_') || t === 'core_link')
+  return db.tenant(tenantId, async (tx) => {
+    const out: string[] = []
+    for (const table of tables) {
+      const rows = await tx.query<{ r: string }>(
+        `SELECT row_to_json(t)::text AS r FROM "${table}" t WHERE tenant_id = $1`,
+        [tenantId],
+      )
+      for (const row of rows)
+        for (const id of ids) if (row.r.includes(id)) out.push(`${table}: ${row.r.slice(0, 200)}`)
+    }
+    return out
+  })
+}

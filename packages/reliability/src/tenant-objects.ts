@@ -1,11 +1,37 @@
 /**
  * The administration objects of a tenant that routes address by id — a second user, a role, a team, a
- * custom field, a saved view, an API token, a session and a notification — created the way an
- * administrator creates them, so that every `:id` of every route has a real target.
+ * custom field, a saved view, an API token, a session, a notification and an uploaded image — created the
+ * way an administrator creates them, so that every `:id` of every route has a real target.
  * @module
  */
 import { uuidv7 } from '@comptoir/core/server'
-import type { TestClient, TestCore } from '@comptoir/core/testing'
+import { TEST_ORIGIN, type TestClient, type TestCore } from '@comptoir/core/testing'
+import { appFetcher, signIn } from './session-client'
+
+/** A 1×1 PNG: a file a contact's photo field accepts. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** Uploads a PNG through `POST /api/v1/files` as the tenant's admin (a multipart form, like a browser). */
+export async function uploadImage(t: TestCore, admin: TestClient, name: string): Promise<string> {
+  const tenant = Object.values(t.tenants).find((x) => x.id === admin.tenantId)!
+  const session = await signIn(appFetcher(t.app), TEST_ORIGIN, {
+    email: tenant.adminEmail,
+    password: tenant.adminPassword,
+  })
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), name)
+  const res = await t.app.request(`${TEST_ORIGIN}/api/v1/files`, {
+    method: 'POST',
+    headers: { origin: TEST_ORIGIN, cookie: `comptoir_session=${session.cookie}` },
+    body: form,
+  })
+  const body = await res.json()
+  if (res.status !== 201) throw new Error(`Uploading a file failed: ${res.status} ${JSON.stringify(body)}`)
+  return body.id
+}
 
 export interface TenantObjects {
   userId: string
@@ -17,6 +43,7 @@ export interface TenantObjects {
   sessionId: string
   notificationId: string
   importJobId: string
+  fileId: string
 }
 
 async function must(p: Promise<{ status: number; body: any }>, what: string): Promise<any> {
@@ -85,5 +112,6 @@ export async function createTenantObjects(
     sessionId: sessions.data[0].id,
     notificationId,
     importJobId: job.id,
+    fileId: await uploadImage(t, admin, `${label} photo.png`),
   }
 }

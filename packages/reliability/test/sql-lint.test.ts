@@ -24,6 +24,8 @@ r.get('/', async (c) => {
   await tx.query(\`SELECT set_config('app.tenant_id', $1, true)\`)
   await tx.query('SET LOCAL statement_timeout = 1000')
   await sql.unsafe('SELECT 1')
+  await db.execute(sql.raw(order))
+  await db.execute(sql.raw('SELECT 1'))
 })
 `
 
@@ -34,7 +36,7 @@ describe('SQL lint (scripts/lint-sql.mjs, part of npm run lint)', () => {
     expect(r.status).toBe(0)
   })
 
-  it('catches session SET, set_config(…, false), request data in SQL text and raw unsafe calls', () => {
+  it('catches session SET, set_config(…, false), request data in SQL text or sql.raw, and raw unsafe calls', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lint-sql-'))
     try {
       writeFileSync(join(dir, 'routes.ts'), OFFENDERS)
@@ -58,6 +60,7 @@ describe('SQL lint (scripts/lint-sql.mjs, part of npm run lint)', () => {
           '10 session-set',
           '11 set-config-session',
           '14 unsafe-outside-db',
+          '15 request-data-sql',
         ].sort(),
       )
     } finally {

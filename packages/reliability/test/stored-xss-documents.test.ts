@@ -3,7 +3,9 @@ import { createTestCore, type TestClient, type TestCore } from '@comptoir/core/t
 import { PDFDocument, PDFName } from 'pdf-lib'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfText } from '../src/pdf-text'
 import { PLUGINS } from '../src/plugins'
+import { uploadImage } from '../src/tenant-objects'
 import { XSS_VECTORS } from '../src/xss-corpus'
 
 let t: TestCore
@@ -85,12 +87,14 @@ function htmlParts(raw: string): string[] {
 describe('stored XSS in documents', () => {
   it('PDF record sheets draw every vector as text: no script, no action, no link, and a clean file name', async () => {
     const stage = (await admin.get('/api/v1/records/deals.stage?limit=1')).body.data[0].id
+    const flat = (s: string) => s.replace(/\s+/g, '')
     let pdfs = 0
+    let shown = 0
     for (const [i, vector] of XSS_VECTORS.entries()) {
       const account = await recordWith('accounts.account', vector, {})
       const bases: Record<string, Record<string, unknown>> = {
         'accounts.account': {},
-        'contacts.contact': { account: account.id },
+        'contacts.contact': i % 10 ? {} : { account: account.id, photo: await uploadImage(t, admin, vector) },
         'leads.lead': {},
         'deals.deal': { account: account.id, stage, closeDate: '2027-06-30' },
       }
@@ -118,10 +122,18 @@ describe('stored XSS in documents', () => {
         expect(doc.getPageCount()).toBeGreaterThan(0)
         for (const page of doc.getPages()) expect(page.node.Annots()?.size() ?? 0).toBe(0)
         expect(doc.catalog.get(PDFName.of('Names'))).toBeUndefined()
+        // The vector is drawn as text a reader shows (and copies), whole, in the text fields and the file name.
+        const text = await pdfText(bytes)
+        expect(text).not.toContain('\uFFFD')
+        expect(flat(text), `${ref} #${i}`).toContain(flat(vector))
+        if (rec.photo)
+          expect(flat(text), `${ref} #${i} photo`).toContain(flat(rec.photo.title ?? rec.photo.name))
+        shown++
         pdfs++
       }
     }
-    console.log(`stored XSS: ${pdfs} PDF record sheets checked`)
+    console.log(`stored XSS: ${pdfs} PDF record sheets checked, ${shown} with the vector read back as text`)
+    expect(shown).toBe(pdfs)
   })
 
   it('invitation and reset e-mails reach only their recipient, inject no header, and escape every vector in any HTML part', async () => {
@@ -161,6 +173,10 @@ describe('stored XSS in documents', () => {
       }
     }
     console.log(`stored XSS: ${received.length} e-mails received, ${html} HTML parts checked`)
+    // The account e-mails are plain text only: a vector in them is inert text. Should an HTML part
+    // appear, the checks above run on it, and this line says the suite must look at it again.
+    expect(html).toBe(0)
+    for (const m of received) expect(m.raw).toMatch(/content-type:\s*text\/plain/i)
   })
 })
 
