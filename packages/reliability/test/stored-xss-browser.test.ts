@@ -71,13 +71,20 @@ const apiPath = (f: FieldInfo) => (f.origin === 'custom' ? `custom.${jsonKey(f)}
 /**
  * Record i of each entity holds vector i in every field that takes text (url, e-mail, phone, address
  * parts and, for contacts, a photo uploaded under the vector as its name). A field that refuses the value
- * must name itself in the problem; every value stored is counted for the render check. Custom field
- * values are not filled: the web app does not show them yet (docs/reliability.md, failure 11); custom
- * field labels carry vectors (settings).
+ * must name itself in the problem; every value stored is counted for the render check. A custom text
+ * field of each entity is filled too; custom field labels carry vectors (settings).
  */
 async function storeCorpus() {
   const stage = (await must('GET', '/api/v1/records/deals.stage?limit=1')).data[0].id
   for (const v of XSS_VECTORS) fileIds.push(await upload(v))
+  // A custom text field on each entity, filled like the others.
+  for (const ref of ENTITIES)
+    await must('POST', '/api/v1/admin/custom-fields', {
+      entity: ref,
+      name: 'noteLibre',
+      type: 'text',
+      labels: { fr: 'Note libre', en: 'Free note' },
+    })
   const boot = await must('GET', '/api/v1/bootstrap')
   for (const ref of ENTITIES) {
     ids[ref] = []
