@@ -59,6 +59,7 @@ export async function boot(env: ServerEnv, db?: Database): Promise<Core> {
         trustProxy: env.trustProxy,
         fileLimit: env.fileLimit,
         importLimit: env.importLimit,
+        importUndoDays: env.importUndoDays,
         webRoot: webRoot(),
       },
     })

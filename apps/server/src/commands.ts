@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
+  checkPasswordPolicy,
   createPgliteDatabase,
   createTenant,
   hashPassword,
-  checkPasswordPolicy,
+  lockDataDir,
   StartupError,
   uuidv7,
 } from '@comptoir/core/server'
@@ -15,10 +16,22 @@ import { readEnv } from './env'
 
 type Flags = Record<string, string | true>
 
+/** A command line that cannot be run as written (exit code 2). */
+export class UsageError extends Error {}
+
 function need(flags: Flags, name: string): string {
   const v = flags[name]
-  if (typeof v !== 'string' || !v) throw new StartupError(`Missing --${name}`)
+  if (typeof v !== 'string' || !v) throw new UsageError(`missing --${name}. Run the command with --help.`)
   return v
+}
+
+/** The embedded database cannot be copied while a server has it open: say what to do instead. */
+function whileRunning(e: unknown, what: string): unknown {
+  if (e instanceof StartupError && / is in use by process /.test(e.message))
+    return new StartupError(
+      `${e.message} ${what} needs the embedded database closed: stop the server, run it, start the server again.`,
+    )
+  return e
 }
 
 export async function migrateCommand(): Promise<void> {
@@ -34,31 +47,34 @@ export async function migrateCommand(): Promise<void> {
 }
 
 export async function tenantCreate(flags: Flags): Promise<void> {
+  const tenant = {
+    name: need(flags, 'name'),
+    slug: need(flags, 'slug'),
+    plan: typeof flags.plan === 'string' ? flags.plan : undefined,
+    locale: flags.locale === 'en' ? ('en' as const) : ('fr' as const),
+    admin: {
+      email: need(flags, 'admin-email'),
+      password: need(flags, 'admin-password'),
+      name: typeof flags['admin-name'] === 'string' ? flags['admin-name'] : 'Administrateur',
+    },
+  }
   const core = await boot(readEnv())
   try {
     await core.migrate()
-    const { tenantId } = await createTenant(core, {
-      name: need(flags, 'name'),
-      slug: need(flags, 'slug'),
-      plan: typeof flags.plan === 'string' ? flags.plan : undefined,
-      locale: flags.locale === 'en' ? 'en' : 'fr',
-      admin: {
-        email: need(flags, 'admin-email'),
-        password: need(flags, 'admin-password'),
-        name: typeof flags['admin-name'] === 'string' ? flags['admin-name'] : 'Administrateur',
-      },
-    })
-    console.log(`Tenant ${flags.slug} created (${tenantId}).`)
+    const { tenantId } = await createTenant(core, tenant)
+    console.log(`Tenant ${tenant.slug} created (${tenantId}).`)
   } finally {
     await core.db.close()
   }
 }
 
 export async function userCreate(flags: Flags): Promise<void> {
+  const slug = need(flags, 'tenant')
+  const email = need(flags, 'email').toLowerCase()
+  const password = checkPasswordPolicy(need(flags, 'password'))
   const core = await boot(readEnv())
   try {
-    const tenant = await core.tenant({ slug: need(flags, 'tenant') })
-    const password = checkPasswordPolicy(need(flags, 'password'))
+    const tenant = await core.tenant({ slug })
     const id = uuidv7()
     const hash = await hashPassword(password)
     await core.withTenant(tenant.id, async (ctx) => {
@@ -67,8 +83,8 @@ export async function userCreate(flags: Flags): Promise<void> {
         [
           tenant.id,
           id,
-          need(flags, 'email').toLowerCase(),
-          typeof flags.name === 'string' ? flags.name : need(flags, 'email'),
+          email,
+          typeof flags.name === 'string' ? flags.name : email,
           hash,
           flags.admin === true,
           tenant.locale,
@@ -87,7 +103,7 @@ export async function userCreate(flags: Flags): Promise<void> {
         ])
       }
     })
-    console.log(`User ${flags.email} created in ${tenant.slug}.`)
+    console.log(`User ${email} created in ${tenant.slug}.`)
   } finally {
     await core.db.close()
   }
@@ -126,7 +142,9 @@ export async function backup(flags: Flags): Promise<void> {
   const file = resolve(typeof flags.out === 'string' ? flags.out : `comptoir-${stamp}.tar.gz`)
   const dir = join(env.dataDir, 'db')
   if (!existsSync(dir)) throw new StartupError(`No embedded database in ${env.dataDir}`)
-  const db = await createPgliteDatabase({ dataDir: dir })
+  const db = await createPgliteDatabase({ dataDir: dir }).catch((e) => {
+    throw whileRunning(e, 'A backup')
+  })
   try {
     const dump = await db.pglite.dumpDataDir('gzip')
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()))
@@ -152,15 +170,29 @@ export async function restore(flags: Flags): Promise<void> {
     return
   }
   const dir = join(env.dataDir, 'db')
-  const aside = `${dir}.before-restore-${Date.now()}`
-  if (existsSync(dir)) renameSync(dir, aside)
+  // Held throughout: no server can open the database while it is being replaced.
+  let unlock: () => void
   try {
-    const db = await createPgliteDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) })
-    await db.close()
+    unlock = lockDataDir(dir)
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true })
-    if (existsSync(aside)) renameSync(aside, dir)
-    throw e
+    throw whileRunning(e, 'A restore')
   }
-  console.log(`Restored into ${dir}${existsSync(aside) ? ` (previous database kept in ${aside})` : ''}.`)
+  try {
+    // Loaded beside the database first: a bad archive leaves the current database as it was.
+    const loading = `${dir}.restoring-${Date.now()}`
+    try {
+      const db = await createPgliteDatabase({ dataDir: loading, loadDataDir: new Blob([readFileSync(file)]) })
+      await db.close()
+    } catch (e) {
+      rmSync(loading, { recursive: true, force: true })
+      throw new StartupError(`Cannot restore ${file}: ${(e as Error).message}`)
+    }
+    const aside = `${dir}.before-restore-${Date.now()}`
+    const kept = existsSync(dir)
+    if (kept) renameSync(dir, aside)
+    renameSync(loading, dir)
+    console.log(`Restored into ${dir}${kept ? ` (previous database kept in ${aside})` : ''}.`)
+  } finally {
+    unlock()
+  }
 }

@@ -1,10 +1,12 @@
 /**
  * First run: the demo tenant (slug `demo`) with its admin, and, unless COMPTOIR_DEMO=0, demo users, teams
- * and every plugin's demo data. Runs once: a second start finds the tenant and does nothing.
+ * and every plugin's demo data. Runs once: a second start finds the tenant and does nothing. All of it is
+ * one transaction, so a first run stopped half-way leaves no tenant and the next start makes it whole.
  */
 import { randomBytes } from 'node:crypto'
-import { type Core, createTenant, hashPassword, uuidv7 } from '@comptoir/core/server'
+import { type Core, createTenant, type Database, hashPassword, uuidv7 } from '@comptoir/core/server'
 import type { ServerEnv } from './env'
+import { inOneTransaction } from './one-transaction'
 
 export interface DemoLogin {
   email: string
@@ -22,19 +24,30 @@ const DEMO_USERS = [
   { name: 'Thomas Girard', email: 'thomas.girard', template: 'read-only', team: 'Équipe Lyon' },
 ]
 
-export async function ensureDemoTenant(core: Core, env: ServerEnv): Promise<DemoLogin> {
+export interface DemoOptions {
+  /** The same core on another database: the one transaction the demo workspace is written in. */
+  coreOn: (db: Database) => Promise<Core>
+  /** Aborted on Ctrl-C: the transaction rolls back. */
+  signal: AbortSignal
+}
+
+export async function ensureDemoTenant(core: Core, env: ServerEnv, o: DemoOptions): Promise<DemoLogin> {
   const existing = await core.db.system((tx) =>
     tx.query('SELECT id FROM core_tenant WHERE slug = $1', ['demo']),
   )
   if (existing.length) return { email: env.adminEmail, created: false }
   const generatedPassword = env.adminPassword ? undefined : randomBytes(12).toString('base64url')
   const password = env.adminPassword ?? generatedPassword!
-  const { tenantId } = await createTenant(core, {
-    name: 'Comptoir Démo',
-    slug: 'demo',
-    admin: { email: env.adminEmail, password, name: 'Administrateur' },
+  console.log(`Creating the demo workspace "demo"${env.demo ? ' and its demo data' : ''}…`)
+  await inOneTransaction(core.db, o.signal, async (db) => {
+    const one = await o.coreOn(db)
+    const { tenantId } = await createTenant(one, {
+      name: 'Comptoir Démo',
+      slug: 'demo',
+      admin: { email: env.adminEmail, password, name: 'Administrateur' },
+    })
+    if (env.demo) await seedDemo(one, tenantId, password)
   })
-  if (env.demo) await seedDemo(core, tenantId, password)
   return { email: env.adminEmail, generatedPassword, created: true }
 }
 

@@ -21,6 +21,8 @@ export interface ServerEnv {
   fileLimit: number
   /** Largest CSV file an import accepts, in bytes. */
   importLimit: number
+  /** How many days an import can still be undone. */
+  importUndoDays: number
 }
 
 function bad(name: string, why: string): never {
@@ -71,6 +73,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
   } catch {
     bad('COMPTOIR_PUBLIC_URL', `"${publicUrl}" is not a URL`)
   }
+  const undoRaw = env.COMPTOIR_IMPORT_UNDO_DAYS
+  const importUndoDays = undoRaw === undefined || undoRaw === '' ? 7 : Number(undoRaw)
+  if (!Number.isInteger(importUndoDays) || importUndoDays < 1 || importUndoDays > 365)
+    bad('COMPTOIR_IMPORT_UNDO_DAYS', `"${undoRaw}" is not a whole number of days (1–365)`)
   const trustRaw = env.COMPTOIR_TRUST_PROXY ?? '0'
   if (!['0', '1', 'true', 'false'].includes(trustRaw))
     bad('COMPTOIR_TRUST_PROXY', 'use 1 behind a reverse proxy, 0 otherwise')
@@ -78,6 +84,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(
     trustProxy: trustRaw === '1' || trustRaw === 'true',
     fileLimit: megabytes(env, 'COMPTOIR_MAX_FILE_MB', 10),
     importLimit: megabytes(env, 'COMPTOIR_MAX_IMPORT_MB', 64),
+    importUndoDays,
     port,
     host,
     dataDir: resolve(cwd, env.COMPTOIR_DATA_DIR || '.comptoir'),

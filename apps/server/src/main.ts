@@ -4,7 +4,15 @@
  * `restore`, `plugin:new`. `--help` on each.
  */
 import { StartupError } from '@comptoir/core/server'
-import { backup, migrateCommand, pluginsList, restore, tenantCreate, userCreate } from './commands'
+import {
+  backup,
+  migrateCommand,
+  pluginsList,
+  restore,
+  tenantCreate,
+  UsageError,
+  userCreate,
+} from './commands'
 import { pluginNew } from './plugin-new'
 import { serve } from './serve'
 
@@ -40,18 +48,28 @@ function parseFlags(args: string[]): Record<string, string | true> {
   return flags
 }
 
+/** The options a command takes: the ones its help names. */
+function knownFlags(command: string): Set<string> {
+  return new Set(['help', ...[...HELP[command].matchAll(/--([a-z-]+)/g)].map((m) => m[1])])
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv
-  const flags = parseFlags(rest)
-  if (command === 'help' || command === '--help' || !HELP[command]) {
+  if (command === 'help' || command === '--help' || command === '-h') {
     console.log(`Usage: comptoir <command> [options]\n\n${Object.values(HELP).join('\n\n')}`)
-    if (command !== 'help' && command !== '--help') process.exitCode = 2
     return
   }
+  if (!Object.hasOwn(HELP, command))
+    throw new UsageError(`unknown command "${command}". Commands: ${Object.keys(HELP).join(', ')}.`)
+  const flags = parseFlags(rest)
   if (flags.help) {
     console.log(HELP[command])
     return
   }
+  const known = knownFlags(command)
+  const unknown = Object.keys(flags).find((f) => !known.has(f))
+  if (unknown)
+    throw new UsageError(`unknown option --${unknown} for ${command}. Run "comptoir ${command} --help".`)
   switch (command) {
     case 'serve':
       return serve({ migrate: flags.migrate === true })
@@ -73,6 +91,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e) => {
+  if (e instanceof UsageError) {
+    console.error(`comptoir: ${e.message}`)
+    process.exit(2)
+  }
   if (e instanceof StartupError || e?.name === 'StartupError') console.error(`comptoir: ${e.message}`)
   else if (e?.status && e?.code)
     console.error(`comptoir: ${e.detail ?? e.message}${e.errors ? ` ${JSON.stringify(e.errors)}` : ''}`)

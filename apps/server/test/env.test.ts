@@ -28,6 +28,8 @@ describe('environment configuration', () => {
     ['COMPTOIR_MAX_FILE_MB', '0', /Invalid COMPTOIR_MAX_FILE_MB/],
     ['COMPTOIR_MAX_FILE_MB', '2.5', /Invalid COMPTOIR_MAX_FILE_MB/],
     ['COMPTOIR_MAX_IMPORT_MB', '2000', /Invalid COMPTOIR_MAX_IMPORT_MB/],
+    ['COMPTOIR_IMPORT_UNDO_DAYS', '0', /Invalid COMPTOIR_IMPORT_UNDO_DAYS/],
+    ['COMPTOIR_IMPORT_UNDO_DAYS', 'une semaine', /Invalid COMPTOIR_IMPORT_UNDO_DAYS/],
   ])('stops on an invalid %s, naming it', (name, value, message) => {
     expect(() => readEnv({ [name]: value })).toThrow(message)
   })
@@ -45,6 +47,7 @@ describe('environment configuration', () => {
       COMPTOIR_PLUGINS: '@comptoir/plugin-accounts, ./plugins/mine',
       COMPTOIR_MAX_FILE_MB: '25',
       COMPTOIR_MAX_IMPORT_MB: '200',
+      COMPTOIR_IMPORT_UNDO_DAYS: '30',
     })
     expect(env).toMatchObject({
       port: 8080,
@@ -58,6 +61,7 @@ describe('environment configuration', () => {
       plugins: ['@comptoir/plugin-accounts', './plugins/mine'],
       fileLimit: 25 * 1024 * 1024,
       importLimit: 200 * 1024 * 1024,
+      importUndoDays: 30,
     })
   })
 })

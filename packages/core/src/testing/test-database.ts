@@ -49,18 +49,30 @@ export async function openTestDatabase(
   return { db, core, drop: () => db.close() }
 }
 
+/**
+ * `COMPTOIR_TEST_DB_PREFIX` (lower-case letters, digits, `_`) starts the name of every database made here,
+ * so that a run can drop its own databases without touching those of another run on the same server.
+ */
+export function testDatabasePrefix(env: NodeJS.ProcessEnv = process.env): string {
+  const prefix = env.COMPTOIR_TEST_DB_PREFIX ?? ''
+  if (!/^[a-z0-9_]{0,24}$/.test(prefix))
+    throw new Error(`Invalid COMPTOIR_TEST_DB_PREFIX: "${prefix}" (up to 24 of a-z, 0-9 and _)`)
+  return prefix
+}
+
 async function openPostgres(url: string, makeCore: (db: Database) => Core) {
   const probe = makeCore(null as unknown as Database)
-  const template = `comptoir_tpl_${migrationsHash(probe)}`
+  const prefix = testDatabasePrefix()
+  const template = `${prefix}comptoir_tpl_${migrationsHash(probe)}`
   const admin = postgres(url, { max: 1, onnotice: () => {} })
-  const name = `comptoir_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  const name = `${prefix}comptoir_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   try {
     await admin`SELECT pg_advisory_lock(727427102)`
     const exists = await admin`SELECT 1 FROM pg_database WHERE datname = ${template}`
     if (!exists.length) {
       // Built under a temporary name and renamed once migrated: a run killed half-way leaves a
       // `comptoir_tplbuild_…` database no later run will take for a template.
-      const building = `comptoir_tplbuild_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+      const building = `${prefix}comptoir_tplbuild_${randomUUID().replace(/-/g, '').slice(0, 16)}`
       await admin.unsafe(`CREATE DATABASE ${building}`)
       const tplDb = createPostgresDatabase({ url: withDatabase(url, building), max: 2 })
       try {
