@@ -1,6 +1,6 @@
 /**
  * What every refusal must look like: an RFC 9457 problem document whose status matches the answer, with
- * a stable code, and — for invalid input — field errors that name what was sent.
+ * a stable code, and — for invalid input — field errors that name what was sent (or what is missing).
  * @module
  */
 import type { Answer as TestResponse } from './session-client'
@@ -32,7 +32,9 @@ export function problemFault(r: TestResponse, sentKeys: string[] | null): string
       const paths: string[] = b.errors.map((e: any) => String(e.path))
       const names = (p: string) =>
         p === '' || sentKeys.some((k) => p === k || p.startsWith(`${k}.`) || p.startsWith(`${k}[`))
-      if (!paths.some(names))
+      // A field left out can only be named as missing (`required`), never as sent.
+      const missing = b.errors.some((e: any) => e.code === 'required' && !names(String(e.path)))
+      if (!paths.some(names) && !missing)
         return `no field error names a field that was sent (${paths.join(', ')} vs ${sentKeys.join(', ')})`
     }
   }
