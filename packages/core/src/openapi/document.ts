@@ -7,20 +7,8 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import { entityMeta } from '../records/metadata'
 import type { RequestContext } from '../records/context'
-import { filterParam, recordExtraPaths, trashListParams } from './record-paths'
+import { errors, filterParam, type Op, recordExtraPaths, trashListParams } from './record-paths'
 import { recordSchemas } from './schemas'
-
-type Op = Record<string, unknown>
-
-const problem = { $ref: '#/components/responses/Problem' }
-const errors = {
-  '400': problem,
-  '401': problem,
-  '403': problem,
-  '404': problem,
-  '409': problem,
-  '422': problem,
-}
 
 function json(schema: unknown, description = 'OK') {
   return { description, content: { 'application/json': { schema } } }

@@ -7,10 +7,11 @@
 import { ADDRESS_PARTS } from '../entity/fields'
 import type { EntityMeta } from '../records/metadata-types'
 
-type Op = Record<string, unknown>
+export type Op = Record<string, unknown>
 
 const problem = { $ref: '#/components/responses/Problem' }
-const errors = {
+/** The problem answers every record route may give. */
+export const errors = {
   '400': problem,
   '401': problem,
   '403': problem,
