@@ -79,30 +79,46 @@ export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispat
       running = undefined
     }
   }
+  // One loop at a time: a poke during a pass asks that pass for one more round instead of starting a
+  // second loop, which would keep its own timer going forever and pile up behind the first.
+  let looping = false
+  let again = false
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(loop, ms)
+  }
   const loop = async () => {
+    timer = undefined
     if (stopped) return
+    looping = true
     try {
-      while ((await drain()) > 0 && !stopped) {}
+      do {
+        again = false
+        while ((await drain()) > 0 && !stopped) {}
+      } while (again && !stopped)
     } catch {
       // The database may be restarting; the next tick retries.
+    } finally {
+      looping = false
     }
-    if (!stopped) timer = setTimeout(loop, o.intervalMs ?? 1000)
+    if (!stopped) schedule(o.intervalMs ?? 1000)
   }
   return {
     drain,
     start() {
       stopped = false
-      timer = setTimeout(loop, 0)
+      if (!looping) schedule(0)
     },
     async stop() {
       stopped = true
       if (timer) clearTimeout(timer)
+      timer = undefined
       if (running) await running.catch(() => 0)
     },
     poke() {
       if (stopped) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(loop, 0)
+      if (looping) again = true
+      else schedule(0)
     },
   }
 }
