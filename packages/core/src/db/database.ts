@@ -18,6 +18,12 @@ export interface Queryable {
 
 export interface TenantContextOptions {
   userId?: string
+  /**
+   * A statement run first, as the pool's role and before the tenant context, in the same transaction
+   * and the same flight as `BEGIN` and the context (the session check of a request whose tenant is
+   * already known). Its rows reach `fn` as a promise; `fn` decides what they mean.
+   */
+  before?: { text: string; params: readonly unknown[] }
 }
 
 export interface Database {
@@ -25,7 +31,11 @@ export interface Database {
   system<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
   /** One statement as the owner, outside any transaction: the cheap path for system reads. */
   read<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
-  tenant<T>(tenantId: string, fn: (tx: Queryable) => Promise<T>, opts?: TenantContextOptions): Promise<T>
+  tenant<T>(
+    tenantId: string,
+    fn: (tx: Queryable, before: Promise<Row[]> | undefined) => Promise<T>,
+    opts?: TenantContextOptions,
+  ): Promise<T>
   /** Runs a multi-statement script as the owner, outside any transaction (migrations use their own). */
   exec(script: string): Promise<void>
   close(): Promise<void>

@@ -9,7 +9,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { PGlite } from '@electric-sql/pglite'
 import { StartupError } from '../errors'
-import { type Database, type Queryable, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+import { type Database, type Queryable, type Row, TENANT_CONTEXT_SQL, withSavepoint } from './database'
 
 const parsers = {
   1082: (x: string) => x, // date stays 'YYYY-MM-DD'
@@ -115,8 +115,11 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     tenant: (tenantId, fn, o = {}) =>
       exclusive(() =>
         pg.transaction(async (tx) => {
+          const before = o.before
+            ? (await tx.query<Row>(o.before.text, o.before.params as unknown[])).rows
+            : undefined
           await tx.query(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''])
-          return fn(wrap(tx))
+          return fn(wrap(tx), before && Promise.resolve(before))
         }),
       ),
     exec: (script) => exclusive(async () => void (await pg.exec(script))),

@@ -5,12 +5,15 @@
  * @module
  */
 import postgres from 'postgres'
-import { type Database, type Queryable, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+import { type Database, type Queryable, type Row, TENANT_CONTEXT_SQL, withSavepoint } from './database'
 
 export interface PostgresOptions {
   url: string
   max?: number
 }
+
+/** A statement that reads only: a SELECT (functions it calls are read-only in this schema). */
+const READ_ONLY = /^\s*SELECT\b/i
 
 export function createPostgresDatabase(opts: PostgresOptions): Database & { sql: postgres.Sql } {
   const sql = postgres(opts.url, {
@@ -22,12 +25,22 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
     } as any,
     connection: { application_name: 'comptoir' },
   })
-  const wrap = (tx: postgres.TransactionSql): Queryable => ({
-    async query<T>(text: string, params?: readonly unknown[]) {
-      return (await tx.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[]
-    },
-    savepoint: (fn) => withSavepoint((s) => tx.unsafe(s), fn),
-  })
+  // Whether a transaction wrote: one that only read commits without holding up its answer (the patched
+  // driver sends COMMIT and returns; the connection goes back to the pool once it is done). A statement
+  // that is not a plain SELECT counts as a write, and so does a savepoint.
+  const wrap = (tx: postgres.TransactionSql & { commitInBackground?: boolean }): Queryable => {
+    tx.commitInBackground = true
+    return {
+      async query<T>(text: string, params?: readonly unknown[]) {
+        if (tx.commitInBackground && !READ_ONLY.test(text)) tx.commitInBackground = false
+        return (await tx.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[]
+      },
+      savepoint: (fn) => {
+        tx.commitInBackground = false
+        return withSavepoint((s) => tx.unsafe(s), fn)
+      },
+    }
+  }
   return {
     kind: 'postgres',
     sql,
@@ -40,11 +53,18 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
         // postgres.js query only goes out once something subscribes to it, so `execute()` queues the
         // context now, before `fn` can queue anything. If it fails the transaction is aborted and every
         // statement after it fails too: nothing runs without the tenant context.
+        const before = o.before
+          ? (tx
+              .unsafe(o.before.text, o.before.params as any[], { prepare: true })
+              .execute() as unknown as Promise<Row[]>)
+          : undefined
+        before?.catch(() => {}) // `fn` reports it
         const context = tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true }).execute()
-        const result = (async () => fn(wrap(tx)))()
+        const result = (async () => fn(wrap(tx), before))()
         // Both settle before the transaction ends, so no statement of `fn` can outlive it; the
         // context's failure is the one reported.
-        const [c, r] = await Promise.allSettled([context, result])
+        const [b, c, r] = await Promise.allSettled([before, context, result])
+        if (b.status === 'rejected') throw b.reason
         if (c.status === 'rejected') throw c.reason
         if (r.status === 'rejected') throw r.reason
         return r.value

@@ -1,0 +1,109 @@
+/**
+ * Transactions on the PostgreSQL pool: `BEGIN` goes out with the first statements, a transaction that only
+ * read answers before its `COMMIT` is done, and connections killed in the middle never let a statement of
+ * one transaction run in another's. PostgreSQL only (`COMPTOIR_TEST_DATABASE_URL`).
+ */
+import postgres from 'postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPostgresDatabase } from './postgres'
+
+const url = process.env.COMPTOIR_TEST_DATABASE_URL
+const dbName = `comptoir_tx_${process.pid}`
+
+describe.skipIf(!url)('PostgreSQL transactions', () => {
+  let admin: postgres.Sql
+  let target: string
+  beforeAll(async () => {
+    admin = postgres(url!, { max: 1, onnotice: () => {} })
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName}`)
+    await admin.unsafe(`CREATE DATABASE ${dbName}`)
+    const u = new URL(url!)
+    u.pathname = `/${dbName}`
+    target = u.toString()
+    const setup = postgres(target, { max: 1, onnotice: () => {} })
+    await setup.unsafe('CREATE TABLE note (id serial PRIMARY KEY, tx text NOT NULL)')
+    await setup.end()
+  })
+  afterAll(async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await admin.end()
+  })
+
+  it('a read-only transaction leaves nothing behind on its connection, and a write is visible at once', async () => {
+    const db = createPostgresDatabase({ url: target, max: 1 })
+    try {
+      for (let i = 0; i < 50; i++) {
+        const mark = `read-${i}`
+        const seen = await db.system(async (tx) => {
+          await tx.query(`SELECT set_config('app.mark', $1, true)`, [mark])
+          return (await tx.query<{ m: string }>(`SELECT current_setting('app.mark', true) AS m`))[0].m
+        })
+        expect(seen).toBe(mark)
+        // The same single connection, right after: the transaction is over, its setting gone.
+        const [after] = await db.read<{ m: string | null; open: boolean }>(
+          `SELECT nullif(current_setting('app.mark', true), '') AS m, now() <> statement_timestamp() AS open`,
+        )
+        expect(after).toEqual({ m: null, open: false })
+      }
+      // A transaction that wrote is committed before it answers: another connection sees the row.
+      const other = createPostgresDatabase({ url: target, max: 1 })
+      try {
+        for (let i = 0; i < 20; i++) {
+          await db.system((tx) => tx.query('INSERT INTO note (tx) VALUES ($1)', [`write-${i}`]))
+          const [row] = await other.read<{ n: number }>('SELECT count(*)::int AS n FROM note WHERE tx = $1', [
+            `write-${i}`,
+          ])
+          expect(row.n).toBe(1)
+        }
+      } finally {
+        await other.close()
+      }
+    } finally {
+      await db.close()
+    }
+  })
+
+  it('connections killed mid-transaction: every transaction settles, and no statement runs in another transaction', async () => {
+    const db = createPostgresDatabase({ url: target, max: 4 })
+    let stop = false
+    let committed = 0
+    let failed = 0
+    const leaks: string[] = []
+    const worker = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const mark = `${w}-${i}`
+        try {
+          await db.system(async (tx) => {
+            await tx.query(`SELECT set_config('app.mark', $1, true)`, [mark])
+            await tx.query('SELECT pg_sleep(0.002)')
+            const [{ m }] = await tx.query<{ m: string }>(`SELECT current_setting('app.mark', true) AS m`)
+            if (m !== mark) leaks.push(`${mark} saw ${m}`)
+            if (i % 2) await tx.query('INSERT INTO note (tx) VALUES ($1)', [mark])
+          })
+          committed++
+        } catch {
+          failed++
+        }
+      }
+    }
+    const running = Promise.all(Array.from({ length: 12 }, (_, w) => worker(w)))
+    for (let round = 0; round < 6; round++) {
+      await new Promise((r) => setTimeout(r, 250))
+      await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${dbName}`
+    }
+    await new Promise((r) => setTimeout(r, 250))
+    stop = true
+    // Every transaction settles: a lost statement would hang its worker for ever.
+    const settled = await Promise.race([
+      running.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 20_000)),
+    ])
+    expect(settled).toBe(true)
+    expect(leaks).toEqual([])
+    expect(failed).toBeGreaterThan(0)
+    expect(committed).toBeGreaterThan(failed)
+    // The pool works again afterwards.
+    expect(await db.read<{ x: number }>('SELECT 1 AS x')).toEqual([{ x: 1 }])
+    await db.close()
+  }, 60_000)
+})
