@@ -4,6 +4,7 @@
  * @module
  */
 import type { Database, Queryable } from '../db/database'
+import { ForbiddenError, UnauthorizedError } from '../errors'
 import type { AuthInfo } from './auth-info'
 import { tenantFromRow } from '../tenancy/tenants'
 import { generateSecret, hashSecret } from './tokens'
@@ -49,15 +50,10 @@ export async function validateSession(
 ): Promise<{ auth: AuthInfo; expiresAt: Date; renewed: boolean } | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = hashSecret(token)
+  const cache = cacheOf(db)
+  cache.delete(id)
   // One autocommit read; a transaction only for the rare writes (expiry, renewal, last use).
-  const [r] = await db.read<any>(
-    `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
-     FROM core_session s
-     JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
-     JOIN core_tenant t ON t.id = s.tenant_id
-     WHERE s.id = $1`,
-    [id],
-  )
+  const [r] = await db.read<any>(SESSION_SQL, [id])
   if (!r) return null
   const now = o.now()
   let expiresAt = new Date(r.expires_at)
@@ -68,16 +64,19 @@ export async function validateSession(
     return null
   }
   let renewed = false
+  let lastUsedAt = new Date(r.last_used_at).getTime()
   if (expiresAt.getTime() - now.getTime() < (o.ttlDays * DAY) / 2) {
     expiresAt = new Date(now.getTime() + o.ttlDays * DAY)
     renewed = true
+    lastUsedAt = now.getTime()
     await db.system((tx) =>
       tx.query(
         'UPDATE core_session SET expires_at = $3, last_used_at = now() WHERE tenant_id = $1 AND id = $2',
         [r.tenant_id, id, expiresAt.toISOString()],
       ),
     )
-  } else if (now.getTime() - new Date(r.last_used_at).getTime() > LAST_USED_PRECISION) {
+  } else if (now.getTime() - lastUsedAt > LAST_USED_PRECISION) {
+    lastUsedAt = now.getTime()
     await db.system((tx) =>
       tx.query('UPDATE core_session SET last_used_at = $3 WHERE tenant_id = $1 AND id = $2', [
         r.tenant_id,
@@ -86,7 +85,96 @@ export async function validateSession(
       ]),
     )
   }
-  return { auth: authFromRow(r, 'session', { sessionId: id }), expiresAt, renewed }
+  const auth = authFromRow(r, 'session', { sessionId: id })
+  if (auth.tenant.status === 'active') {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
+    cache.set(id, { auth, expiresAt: expiresAt.getTime(), lastUsedAt, at: now.getTime() })
+  }
+  return { auth, expiresAt, renewed }
+}
+
+/**
+ * What a session's row says, read again by every request that uses it: the session, its user (active
+ * only) and its tenant.
+ */
+const SESSION_SQL = `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
+  FROM core_session s
+  JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
+  JOIN core_tenant t ON t.id = s.tenant_id
+  WHERE s.id = $1`
+
+/**
+ * Sessions this process has validated lately, by id. An entry only tells which tenant and user a
+ * session belongs to, which never changes for a session, so that a request can open its tenant
+ * transaction at once; whether the session still holds is read again inside that transaction, in the
+ * same flight as `BEGIN` (`SessionCheck`). Nothing here is trusted on its own, and no revocation needs
+ * to reach it: a session deleted, expired, a user deactivated or a tenant suspended elsewhere fails the
+ * very next request.
+ */
+interface CachedSession {
+  auth: AuthInfo
+  expiresAt: number
+  lastUsedAt: number
+  at: number
+}
+const caches = new WeakMap<Database, Map<string, CachedSession>>()
+const CACHE_MS = 60_000
+const CACHE_MAX = 10_000
+
+function cacheOf(db: Database): Map<string, CachedSession> {
+  let m = caches.get(db)
+  if (!m) {
+    m = new Map()
+    caches.set(db, m)
+  }
+  return m
+}
+
+/** The session check a request's transaction runs first, and what its row means. */
+export interface SessionCheck {
+  auth: AuthInfo
+  statement: { text: string; params: readonly unknown[] }
+  /** The fresh identity, or the 401/403 the full validation would have given. */
+  check(rows: readonly Record<string, any>[]): AuthInfo
+}
+
+/**
+ * A session validated by this process within the last minute, whose expiry needs no renewal and whose
+ * last use needs no update: its request can check it inside its own transaction. `null` sends the
+ * request through `validateSession`.
+ */
+export function cachedSession(db: Database, token: string, o: SessionOptions): SessionCheck | null {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = hashSecret(token)
+  const cache = cacheOf(db)
+  const e = cache.get(id)
+  if (!e) return null
+  const now = o.now().getTime()
+  if (
+    now < e.at ||
+    now - e.at > CACHE_MS ||
+    e.expiresAt - now < (o.ttlDays * DAY) / 2 ||
+    now - e.lastUsedAt > LAST_USED_PRECISION
+  )
+    return null
+  return {
+    auth: e.auth,
+    statement: { text: SESSION_SQL, params: [id] },
+    check(rows) {
+      const r = rows[0]
+      if (!r || new Date(r.expires_at).getTime() <= o.now().getTime()) {
+        cache.delete(id)
+        throw new UnauthorizedError('session-expired')
+      }
+      const auth = authFromRow(r, 'session', { sessionId: id })
+      if (auth.tenant.status !== 'active') {
+        cache.delete(id)
+        throw new ForbiddenError('tenant-suspended')
+      }
+      e.auth = auth
+      return auth
+    },
+  }
 }
 
 export function authFromRow(
@@ -130,6 +218,7 @@ export async function validateApiToken(db: Database, token: string, now: Date): 
 }
 
 export async function deleteSession(db: Database, tenantId: string, id: string): Promise<void> {
+  cacheOf(db).delete(id)
   await db.system((tx) =>
     tx.query('DELETE FROM core_session WHERE tenant_id = $1 AND id = $2', [tenantId, id]),
   )

@@ -85,7 +85,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/platform', platformRoutes())
 
   const api = new Hono<AppEnv>()
-  api.use(authenticate(), tenantTransaction())
+  api.use(authenticate({ inTransaction: true }), tenantTransaction())
   api.get('/bootstrap', async (c) => c.json(await buildBootstrap(c.get('ctx'))))
   api.route('/records', recordRoutes())
   api.route('/search', searchRoutes())

@@ -7,7 +7,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { ForbiddenError, UnauthorizedError } from '../errors'
-import { SESSION_COOKIE, validateApiToken, validateSession } from '../auth/sessions'
+import { cachedSession, SESSION_COOKIE, validateApiToken, validateSession } from '../auth/sessions'
 import type { AppEnv } from './env'
 import { clientIp } from './request'
 
@@ -72,8 +72,12 @@ export function checkOrigin(c: Parameters<MiddlewareHandler<AppEnv>>[0]): void {
   }
 }
 
-/** Resolves the caller; 401 without valid credentials, 403 for a suspended tenant. */
-export function authenticate(): MiddlewareHandler<AppEnv> {
+/**
+ * Resolves the caller; 401 without valid credentials, 403 for a suspended tenant. With `inTransaction`
+ * (the API, whose every request then opens its tenant transaction), a session this process validated
+ * lately is checked again inside that transaction instead of by a read of its own.
+ */
+export function authenticate(o: { inTransaction?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function authenticate(c, next) {
     const core = c.get('core')
     const header = c.req.header('authorization')
@@ -87,7 +91,15 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     }
     const token = getCookie(c, SESSION_COOKIE)
     if (!token) throw new UnauthorizedError()
-    const session = await validateSession(core.db, token, { ttlDays: core.config.sessionDays, now: core.now })
+    const sessionOptions = { ttlDays: core.config.sessionDays, now: core.now }
+    const cached = o.inTransaction ? cachedSession(core.db, token, sessionOptions) : null
+    if (cached) {
+      if (UNSAFE.has(c.req.method)) checkOrigin(c)
+      c.set('auth', cached.auth)
+      c.set('sessionCheck', cached)
+      return next()
+    }
+    const session = await validateSession(core.db, token, sessionOptions)
     if (!session) throw new UnauthorizedError('session-expired')
     if (session.auth.tenant.status !== 'active') throw new ForbiddenError('tenant-suspended')
     if (UNSAFE.has(c.req.method)) checkOrigin(c)
@@ -104,16 +116,24 @@ class Rollback extends Error {}
 export function tenantTransaction(): MiddlewareHandler<AppEnv> {
   return async function tenantTransaction(c, next) {
     const auth = c.get('auth')
+    const sessionCheck = c.get('sessionCheck')
     try {
       await c.get('core').withTenant(
         auth.tenant.id,
         async (ctx) => {
           c.set('ctx', ctx)
+          if (sessionCheck) {
+            // The identity as the session check just read it.
+            c.set('auth', ctx.auth!)
+            c.set('locale', ctx.locale)
+          }
           await next()
           if (c.error) throw c.error
           if (c.res.status >= 400) throw new Rollback()
         },
-        { userId: auth.user.id, auth, locale: c.get('locale'), ip: clientIp(c) },
+        sessionCheck
+          ? { userId: auth.user.id, auth, ip: clientIp(c), sessionCheck }
+          : { userId: auth.user.id, auth, locale: c.get('locale'), ip: clientIp(c) },
       )
     } catch (e) {
       if (e instanceof Rollback) return

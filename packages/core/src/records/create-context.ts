@@ -40,6 +40,8 @@ export interface ContextInput {
   /** Absent: the system identity (admin rights, no owner). */
   userId?: string
   auth?: AuthInfo
+  /** The session checked in this transaction: its identity replaces `auth` and `tenant`. */
+  checked?: Promise<AuthInfo>
   locale?: Locale
   ip?: string
 }
@@ -52,15 +54,23 @@ export interface InternalContext extends RequestContext {
 }
 
 export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
-  const { core, tx, tenant } = input
+  const { core, tx } = input
   const system = !input.userId
-  const [row] = await tx.query<{
+  const loading = tx.query<{
     enabled: string[]
     user: any
     roles: RoleGrants[]
     team: string[]
     custom_fields: (CustomFieldRow & { entity: string })[]
-  }>(LOAD_SQL, [tenant.id, input.userId ?? SYSTEM_USER_ID])
+  }>(LOAD_SQL, [input.tenant.id, input.userId ?? SYSTEM_USER_ID])
+  let auth = input.auth
+  let tenant = input.tenant
+  if (input.checked) {
+    loading.catch(() => {}) // the check's refusal is the one to report
+    auth = await input.checked
+    tenant = auth.tenant
+  }
+  const [row] = await loading
   let user: UserInfo
   if (system) user = { id: SYSTEM_USER_ID, email: '', name: 'Comptoir', isAdmin: true, locale: tenant.locale }
   else {
@@ -85,7 +95,7 @@ export async function createRequestContext(input: ContextInput): Promise<Interna
     tx,
     tenant,
     user: system ? { ...user, id: null as unknown as string } : user,
-    auth: input.auth,
+    auth,
     access,
     enabled,
     locale,

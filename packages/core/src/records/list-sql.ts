@@ -212,7 +212,8 @@ export function buildListSql(
   query: ListQuery,
   p: Params,
   base: string[],
-  select: string,
+  /** The select list; a function is called once every other parameter has been added to `p`. */
+  select: string | (() => string),
   searchOwners: string[] | null = null,
 ): ListSql {
   const errors: FieldError[] = []
@@ -267,7 +268,7 @@ export function buildListSql(
     .join(', ')
   // As text: timestamps keep their microseconds, so a cursor never lands inside a millisecond.
   const keyCols = terms.map((t, i) => `(${t.sql})::text AS "__k${i}"`).join(', ')
-  const text = `SELECT ${select}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`
+  const text = `SELECT ${typeof select === 'function' ? select() : select}, ${keyCols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit + 1}`
   const countText = query.count
     ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${filterWhere.join(' AND ')} LIMIT ${COUNT_CAP + 1}) c`
     : undefined

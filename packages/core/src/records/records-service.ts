@@ -16,7 +16,7 @@ import { searchOwners } from '../search/search-sql'
 import { buildListSql, COUNT_CAP, cursorOf } from './list-sql'
 import { scopeSql } from './scope'
 import { Params } from './sql-params'
-import { fillTitles } from './titles'
+import { fillTitles, type RowTitles, rowTitles } from './titles'
 import type { HistoryEntry, HistoryInput, ListQuery, ListResult, RecordsService, WriteOptions } from './types'
 import { createRecord, updateRecord } from './write'
 import { trashRecord } from '../trash/trash-record'
@@ -84,8 +84,16 @@ export class RecordsServiceImpl implements RecordsService {
     if (extra) base.push(...extra(p))
     const fields = query.fields?.filter((f) => model.fields.has(f) || model.fields.has(`custom.${f}`))
     const owners = query.q?.trim() ? searchOwners(this.ctx, model, ['read']) : null
-    const sql = buildListSql(model, query, p, base, model.selectList(fields), owners)
-    const rows = await this.ctx.tx.query(sql.text, p.values).catch((e) => {
+    const titles = await rowTitles(this.ctx, model, fields)
+    // The titles' parameters come after the list's, which the count statement shares.
+    const sql = buildListSql(model, query, p, base, () => model.selectList(fields) + titles.sql(p), owners)
+    const page = this.ctx.tx.query(sql.text, p.values)
+    // The capped count goes out with the page, in the same flight.
+    const counted = sql.countText
+      ? this.ctx.tx.query<{ n: number }>(sql.countText, p.values.slice(0, countParams(sql.countText)))
+      : null
+    counted?.catch(() => {}) // a page refused is reported as such
+    const rows = await page.catch((e) => {
       // A cursor or filter value the column type rejects (`invalid input syntax`): the client's input.
       if (typeof e?.code === 'string' && e.code.startsWith('22')) {
         const path = query.cursor ? 'cursor' : 'filter'
@@ -96,15 +104,16 @@ export class RecordsServiceImpl implements RecordsService {
       throw e
     })
     const more = rows.length > sql.limit
-    const page = more ? rows.slice(0, sql.limit) : rows
-    const data = page.map((r) => model.toJson(r, fields))
-    await fillTitles(this.ctx, model, data)
-    const result: ListResult = { data, nextCursor: more ? cursorOf(page[page.length - 1], sql.terms) : null }
-    if (sql.countText) {
-      const [{ n }] = await this.ctx.tx.query<{ n: number }>(
-        sql.countText,
-        p.values.slice(0, countParams(sql.countText)),
-      )
+    const shown = more ? rows.slice(0, sql.limit) : rows
+    const data = shown.map((r) => model.toJson(r, fields))
+    titles.fill(shown, data)
+    if (titles.rest) await fillTitles(this.ctx, model, data, { parentsOnly: true })
+    const result: ListResult = {
+      data,
+      nextCursor: more ? cursorOf(shown[shown.length - 1], sql.terms) : null,
+    }
+    if (counted) {
+      const [{ n }] = await counted
       result.total = Math.min(n, COUNT_CAP)
       result.totalCapped = n > COUNT_CAP
     }
@@ -114,7 +123,7 @@ export class RecordsServiceImpl implements RecordsService {
   /** Reads one row with the given action's scope; `null` when absent or out of scope. */
   async row(
     id: string,
-    opts: { action?: string; includeTrashed?: boolean; lock?: boolean } = {},
+    opts: { action?: string; includeTrashed?: boolean; lock?: boolean; titles?: RowTitles } = {},
   ): Promise<Record<string, any> | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null
     const model = await this.model()
@@ -122,23 +131,33 @@ export class RecordsServiceImpl implements RecordsService {
     const where = this.baseWhere(model, p, opts.action ?? 'read', opts)
     where.push(`t.id = ${p.add(id)}`)
     const rows = await this.ctx.tx.query(
-      `SELECT ${model.selectList()}, t.deleted_at FROM ${model.table} t WHERE ${where.join(' AND ')}${opts.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${model.selectList()}${opts.titles?.sql(p) ?? ''}, t.deleted_at FROM ${model.table} t WHERE ${where.join(' AND ')}${opts.lock ? ' FOR UPDATE' : ''}`,
       p.values,
     )
     return rows[0] ?? null
   }
 
-  async toRecord(row: Record<string, any>): Promise<RecordData> {
+  /** The titles of this entity's references, to read with its rows (`row`, RETURNING clauses). */
+  async titles(): Promise<RowTitles> {
+    return rowTitles(this.ctx, await this.model())
+  }
+
+  /** The API record of a row; `titles`: the row was read with those title columns. */
+  async toRecord(row: Record<string, any>, titles?: RowTitles): Promise<RecordData> {
     const model = await this.model()
     const rec = model.toJson(row)
-    await fillTitles(this.ctx, model, [rec])
+    if (titles) {
+      titles.fill([row], [rec])
+      if (titles.rest) await fillTitles(this.ctx, model, [rec], { parentsOnly: true })
+    } else await fillTitles(this.ctx, model, [rec])
     return rec
   }
 
   async find(id: string): Promise<RecordData | null> {
     this.assertGranted('read')
-    const row = await this.row(id)
-    return row ? this.toRecord(row) : null
+    const titles = await this.titles()
+    const row = await this.row(id, { titles })
+    return row ? this.toRecord(row, titles) : null
   }
 
   async get(id: string): Promise<RecordData> {

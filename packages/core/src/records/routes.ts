@@ -46,12 +46,24 @@ export function recordRoutes(): Hono<AppEnv> {
     if (body.action === 'update') {
       if (typeof body.data !== 'object' || body.data === null)
         throw new ValidationError([{ path: 'data', code: 'type_object' }])
-      const out = []
+      // The request's one transaction: a record refused rolls back every record already changed.
+      let count = 0
       for (const id of ids as string[]) {
         const row = await svc.loadFor(id, 'update')
-        out.push(await svc.update(id, body.data as Record<string, unknown>, row.version))
+        try {
+          await svc.update(id, body.data as Record<string, unknown>, row.version)
+        } catch (e) {
+          // The fields are those of `data`, and the error says which record refused them.
+          if (e instanceof ValidationError)
+            throw new ValidationError(
+              e.errors.map((f) => ({ ...f, path: f.path ? `data.${f.path}` : 'data' })),
+              `Record ${id}: ${e.detail ?? 'invalid data'}`,
+            )
+          throw e
+        }
+        count++
       }
-      return c.json({ count: out.length })
+      return c.json({ count })
     }
     throw new ValidationError([{ path: 'action', code: 'invalid_option' }])
   })

@@ -9,6 +9,7 @@ import { ConflictError, type FieldError, ForbiddenError, ValidationError } from 
 import { uuidv7 } from '../db/uuid'
 import { ident } from '../entity/naming'
 import { writeHistory, diffRecords } from '../history/history'
+import { Params } from './sql-params'
 import type { EntityModel } from './entity-model'
 import type { RecordsServiceImpl } from './records-service'
 import type { WriteOptions } from './types'
@@ -155,9 +156,12 @@ export async function createRecord(
     custom: JSON.stringify(input.customValues),
     ...model.toColumns(input.values),
   }
-  const [row] = await ctx.tx.query(insertSql(model, Object.keys(cols), fresh), Object.values(cols))
+  const titles = await svc.titles()
+  const p = new Params()
+  p.values.push(...Object.values(cols))
+  const [row] = await ctx.tx.query(insertSql(model, Object.keys(cols), fresh, titles.sql(p)), p.values)
   if (!row) throw new ValidationError([{ path: fresh!, code: 'unique' }])
-  const after = await svc.toRecord(row)
+  const after = await svc.toRecord(row, titles)
   const history = writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
   await behind(history, async () => {
     await runHooks(svc, 'afterCreate', { data: after, id })
@@ -186,12 +190,12 @@ function freshNumber(
  * sequence has just allocated, a clash with a number set by hand (an import's) inserts nothing instead of
  * aborting the transaction, and the caller reports it as the uniqueness check would have.
  */
-function insertSql(model: EntityModel, names: string[], fresh?: string): string {
+function insertSql(model: EntityModel, names: string[], fresh: string | undefined, titles: string): string {
   const values = names.map((n, i) => (n === 'custom' ? `$${i + 1}::text::jsonb` : `$${i + 1}`))
   const clash = fresh
     ? ` ON CONFLICT (tenant_id, ${ident(columnsOf(fresh, model.fields.get(fresh)!.def)[0].column)}) WHERE deleted_at IS NULL DO NOTHING`
     : ''
-  return `INSERT INTO ${model.table} AS t (${names.map(ident).join(', ')}) VALUES (${values.join(', ')})${clash} RETURNING ${model.selectList()}`
+  return `INSERT INTO ${model.table} AS t (${names.map(ident).join(', ')}) VALUES (${values.join(', ')})${clash} RETURNING ${model.selectList()}${titles}`
 }
 
 /**
@@ -251,13 +255,16 @@ export async function updateRecord(
   }
   const names = Object.keys(cols)
   const sets = names.map((n, i) => `${ident(n)} = $${i + 3}${n === 'custom' ? '::text::jsonb' : ''}`)
+  const titles = await svc.titles()
+  const p = new Params()
+  p.values.push(ctx.tenant.id, id, ...names.map((n) => cols[n]))
   const [updated] = await ctx.tx.query(
     `UPDATE ${model.table} AS t SET ${sets.join(', ')}, updated_at = now(), version = version + 1
-     WHERE t.tenant_id = $1 AND t.id = $2 AND t.deleted_at IS NULL RETURNING ${model.selectList()}`,
-    [ctx.tenant.id, id, ...names.map((n) => cols[n])],
+     WHERE t.tenant_id = $1 AND t.id = $2 AND t.deleted_at IS NULL RETURNING ${model.selectList()}${titles.sql(p)}`,
+    p.values,
   )
   if (!updated) throw new ConflictError('version-conflict', `Record ${id} changed`)
-  const after = await svc.toRecord(updated)
+  const after = await svc.toRecord(updated, titles)
   const changes = diffRecords(model, before, after)
   // A note says something happened even when no field changed: it is kept.
   const history =

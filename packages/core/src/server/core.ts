@@ -21,6 +21,7 @@ import type { RequestContext } from '../records/context'
 import { createRequestContext, type InternalContext } from '../records/create-context'
 import { findTenant, syncPlans, type Plans } from '../tenancy/tenants'
 import type { AuthInfo, TenantInfo } from '../auth/auth-info'
+import type { SessionCheck } from '../auth/sessions'
 import { NotFoundError } from '../errors'
 import type { MailSettings } from '../mail/mailer'
 import { RETENTION_QUEUE, scheduleTrashRetention, trashRetentionJob } from '../settings/trash-retention'
@@ -66,6 +67,8 @@ export interface WithTenantOptions {
   auth?: AuthInfo
   locale?: Locale
   ip?: string
+  /** A session to check first, in the same flight as `BEGIN`; the context then carries what it read. */
+  sessionCheck?: SessionCheck
 }
 
 export interface Core {
@@ -139,21 +142,23 @@ export function createCore(o: CreateCoreOptions): Core {
     async withTenant(tenantId, fn, w = {}) {
       const tenant = w.auth?.tenant ?? (await core.tenant({ id: tenantId }))
       let ctx!: InternalContext
+      const check = w.sessionCheck
       const result = await o.db.tenant(
         tenant.id,
-        async (tx) => {
+        async (tx, before) => {
           ctx = await createRequestContext({
             core,
             tx,
             tenant,
             userId: w.userId,
             auth: w.auth,
+            checked: check && before ? before.then((rows) => check.check(rows)) : undefined,
             locale: w.locale,
             ip: w.ip,
           })
           return fn(ctx)
         },
-        { userId: w.userId },
+        { userId: w.userId, before: check?.statement },
       )
       for (const cb of ctx.commitCallbacks) await cb()
       if (ctx.wroteEvents) core.outbox.poke()
