@@ -14,6 +14,19 @@ export interface Queryable {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>
   /** Runs `fn` inside a savepoint: a failure rolls back only what `fn` did. */
   savepoint<T>(fn: () => Promise<T>): Promise<T>
+  /**
+   * Sends a write whose answer nobody waits for (a history line, an outbox event): it goes out now, in
+   * order, and travels with the next statements or the `COMMIT`. Its failure fails the whole transaction
+   * when it ends, whatever savepoint it was sent in. Absent on wrappers that cannot do this: callers
+   * then run it as a `query`.
+   */
+  queue?(text: string, params?: readonly unknown[]): void
+}
+
+/** `tx.queue` where the driver has it, else an awaited `query`. */
+export async function queueWrite(tx: Queryable, text: string, params: readonly unknown[]): Promise<void> {
+  if (tx.queue) tx.queue(text, params)
+  else await tx.query(text, params)
 }
 
 export interface TenantContextOptions {

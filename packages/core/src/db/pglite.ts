@@ -96,20 +96,36 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     queue = run.catch(() => undefined)
     return run
   }
-  const wrap = (tx: { query: PGlite['query'] }): Queryable => {
+  // Queued writes are awaited before the transaction ends: the first failure rolls it back.
+  const wrap = (tx: { query: PGlite['query'] }, queued: Promise<unknown>[]): Queryable => {
     const q: Queryable = {
       async query<T>(text: string, params?: readonly unknown[]) {
         const r = await tx.query<T>(text, params as unknown[])
         return r.rows
       },
       savepoint: (fn) => withSavepoint((s) => tx.query(s), fn),
+      queue(text, params) {
+        const sent = tx.query(text, params as unknown[])
+        sent.catch(() => {})
+        queued.push(sent)
+      },
     }
     return q
+  }
+  const settle = async <T>(result: T, queued: Promise<unknown>[]): Promise<T> => {
+    await Promise.all(queued)
+    return result
   }
   return {
     kind: 'pglite',
     pglite: pg,
-    system: (fn) => exclusive(() => pg.transaction((tx) => fn(wrap(tx)))),
+    system: (fn) =>
+      exclusive(() =>
+        pg.transaction(async (tx) => {
+          const queued: Promise<unknown>[] = []
+          return settle(await fn(wrap(tx, queued)), queued)
+        }),
+      ),
     read: <T>(text: string, params?: readonly unknown[]) =>
       exclusive(async () => (await pg.query<T>(text, params as unknown[])).rows),
     tenant: (tenantId, fn, o = {}) =>
@@ -119,7 +135,8 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
             ? (await tx.query<Row>(o.before.text, o.before.params as unknown[])).rows
             : undefined
           await tx.query(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''])
-          return fn(wrap(tx), before && Promise.resolve(before))
+          const queued: Promise<unknown>[] = []
+          return settle(await fn(wrap(tx, queued), before && Promise.resolve(before)), queued)
         }),
       ),
     exec: (script) => exclusive(async () => void (await pg.exec(script))),

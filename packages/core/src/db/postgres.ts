@@ -39,6 +39,13 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
         tx.commitInBackground = false
         return withSavepoint((s) => tx.unsafe(s), fn)
       },
+      queue(text, params) {
+        tx.commitInBackground = false
+        // The driver's transaction keeps the failure and reports it at COMMIT (patched `begin`).
+        tx.unsafe(text, (params ?? []) as any[], { prepare: true })
+          .execute()
+          .catch(() => {})
+      },
     }
   }
   return {

@@ -4,7 +4,7 @@
  * Failed deliveries retry with exponential back-off.
  * @module
  */
-import type { Database, Queryable } from '../db/database'
+import { type Database, type Queryable, queueWrite } from '../db/database'
 import type { OutboxEvent } from '../plugin/server-plugin'
 
 export async function writeEvent(
@@ -13,11 +13,11 @@ export async function writeEvent(
   event: string,
   payload: unknown,
 ): Promise<void> {
-  await tx.query('INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)', [
-    tenantId,
-    event,
-    JSON.stringify(payload),
-  ])
+  await queueWrite(
+    tx,
+    'INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)',
+    [tenantId, event, JSON.stringify(payload)],
+  )
 }
 
 export interface OutboxDispatcherOptions {

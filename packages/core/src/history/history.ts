@@ -4,6 +4,7 @@
  * @module
  */
 import type { RecordData } from '../entity/define-entity'
+import { queueWrite } from '../db/database'
 import { uuidv7 } from '../db/uuid'
 import type { RequestContext } from '../records/context'
 import type { EntityModel } from '../records/entity-model'
@@ -55,7 +56,8 @@ export async function writeHistory(
   changes: Change[],
   note?: Record<string, unknown>,
 ): Promise<void> {
-  await ctx.tx.query(
+  await queueWrite(
+    ctx.tx,
     'INSERT INTO core_history (tenant_id, id, entity, record_id, actor_id, action, changes, note) VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb)',
     [
       ctx.tenant.id,
