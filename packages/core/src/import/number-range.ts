@@ -6,7 +6,7 @@
  * @module
  */
 import type { EntityInput } from '../entity/define-entity'
-import { formatNumber, type NumberFormat } from '../numbering/sequence'
+import { takeNumbers } from '../numbering/sequence'
 import type { RequestContext } from '../records/context'
 
 export async function allocateNumbers(
@@ -15,23 +15,12 @@ export async function allocateNumbers(
   numbering: NonNullable<EntityInput['numbering']>,
   count: number,
 ): Promise<string[]> {
-  if (count === 0) return []
-  const [s] = await ctx.tx.query<{ value: NumberFormat }>(
-    'SELECT value FROM core_setting WHERE tenant_id = $1 AND key = $2',
-    [ctx.tenant.id, `numbering.${ref}`],
+  return takeNumbers(
+    ctx.tx,
+    ctx.tenant.id,
+    ref,
+    { prefix: numbering.prefix, padding: numbering.padding, yearly: numbering.yearly },
+    count,
+    ctx.core.now(),
   )
-  const format: NumberFormat = {
-    prefix: numbering.prefix,
-    padding: numbering.padding,
-    yearly: numbering.yearly,
-    ...(s?.value ?? {}),
-  }
-  const year = ctx.core.now().getUTCFullYear()
-  const [r] = await ctx.tx.query<{ first: number }>(
-    `INSERT INTO core_sequence (tenant_id, key, period, next) VALUES ($1, $2, $3, $4::int + 1)
-     ON CONFLICT (tenant_id, key, period) DO UPDATE SET next = core_sequence.next + $4::int
-     RETURNING next - $4::int AS first`,
-    [ctx.tenant.id, ref, format.yearly ? String(year) : '', count],
-  )
-  return Array.from({ length: count }, (_, i) => formatNumber(Number(r.first) + i, format, year))
 }

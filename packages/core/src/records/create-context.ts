@@ -8,7 +8,7 @@ import type { Queryable } from '../db/database'
 import { uuidv7 } from '../db/uuid'
 import { writeEvent } from '../events/outbox'
 import { translate } from '../i18n/messages'
-import { allocateNumber, type NumberFormat } from '../numbering/sequence'
+import { type NumberFormat, takeNumbers } from '../numbering/sequence'
 import type { Locale } from '../plugin/define-plugin'
 import { Access, type RoleGrants } from '../rights/access'
 import type { Core } from '../server/core'
@@ -126,11 +126,7 @@ export async function createRequestContext(input: ContextInput): Promise<Interna
       )
     },
     async nextNumber(key: string, opts: NumberFormat = {}) {
-      const [s] = await tx.query<{ value: NumberFormat }>(
-        'SELECT value FROM core_setting WHERE tenant_id = $1 AND key = $2',
-        [tenant.id, `numbering.${key}`],
-      )
-      return allocateNumber(tx, tenant.id, key, { ...opts, ...(s?.value ?? {}) }, core.now())
+      return (await takeNumbers(tx, tenant.id, key, opts, 1, core.now()))[0]
     },
     t: (key, params) => translate(core.messages, locale, key, params),
     afterCommit(fn) {
