@@ -32,8 +32,9 @@ function nested(kind: Database['kind'], outer: Queryable, signal: AbortSignal): 
     read: (text, params) => tx.query(text, params),
     tenant: (tenantId, fn, o = {}) =>
       tx.savepoint(async () => {
+        const before = o.before ? await tx.query(o.before.text, o.before.params) : undefined
         await tx.query(TENANT_CONTEXT, [tenantId, o.userId ?? ''])
-        const result = await fn(tx)
+        const result = await fn(tx, before && Promise.resolve(before))
         await tx.query(SYSTEM_CONTEXT)
         return result
       }),

@@ -62,13 +62,13 @@ function watchContext(d: Database): Database {
     return inside.run(true, () =>
       tenant(
         tenantId,
-        async (tx) => {
+        async (tx, b) => {
           const [own] = await tx.query<{ setting: string }>(
             "SELECT current_setting('app.tenant_id', true) AS setting",
           )
           if (own.setting !== tenantId) leaks.push(`a transaction of ${tenantId} ran as ${own.setting}`)
           checked++
-          return fn(tx)
+          return fn(tx, b)
         },
         opts,
       ),

@@ -37,7 +37,7 @@ export function createQueryLog(inner: Database): QueryLog {
       sink?.push({ text, params: [...(params ?? [])], tenantId: null })
       return inner.read(text, params)
     },
-    tenant: (tenantId, fn, opts) => inner.tenant(tenantId, (tx) => fn(wrap(tx, tenantId)), opts),
+    tenant: (tenantId, fn, opts) => inner.tenant(tenantId, (tx, b) => fn(wrap(tx, tenantId), b), opts),
     exec: (script) => inner.exec(script),
     close: () => inner.close(),
   }
