@@ -26,6 +26,13 @@ function nested(kind: Database['kind'], outer: Queryable, signal: AbortSignal): 
     },
     savepoint: (fn) => outer.savepoint(fn),
   }
+  if (outer.queue) {
+    const queue = outer.queue.bind(outer)
+    tx.queue = (text, params) => {
+      if (signal.aborted) throw new Interrupted()
+      queue(text, params)
+    }
+  }
   return {
     kind,
     system: (fn) => tx.savepoint(() => fn(tx)),

@@ -36,6 +36,27 @@ describe('events', () => {
     expect(received[0].payload.after.name).toBe('Événements SA')
   })
 
+  it('delivers a batch in order, marks each event once, and keeps a failed one for its retry', async () => {
+    received.length = 0
+    const names = ['Lot 1', 'Lot 2', 'Lot 3']
+    const ids: string[] = []
+    for (const name of names) ids.push((await admin.post('/api/v1/records/crm.company', { name })).body.id)
+    failures.remaining = 1
+    await t.core.outbox.drain()
+    expect(received.map((e) => e.payload.id)).toEqual(ids.slice(1))
+    const ours = async () => (await outbox()).filter((e) => e.event === 'crm.company.created').slice(-3)
+    const [first, ...rest] = await ours()
+    expect(first).toMatchObject({ attempts: 1, delivered_at: null, last_error: 'subscriber unavailable' })
+    for (const e of rest) expect(e).toMatchObject({ attempts: 1, delivered_at: expect.any(Date) })
+    await t.db.system((tx) =>
+      tx.query('UPDATE core_outbox SET next_attempt_at = now() WHERE delivered_at IS NULL'),
+    )
+    await t.core.outbox.drain()
+    // Only the failed event comes again; the delivered ones are not sent twice.
+    expect(received.map((e) => e.payload.id)).toEqual([...ids.slice(1), ids[0]])
+    expect((await ours()).map((e) => e.attempts)).toEqual([2, 1, 1])
+  })
+
   it('writes no event when the change is refused', async () => {
     const before = (await outbox()).length
     const bad = await admin.post('/api/v1/records/crm.company', { name: '' })

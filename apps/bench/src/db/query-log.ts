@@ -21,13 +21,23 @@ export interface QueryLog {
 
 export function createQueryLog(inner: Database): QueryLog {
   let sink: LoggedQuery[] | null = null
-  const wrap = (tx: Queryable, tenantId: string | null): Queryable => ({
-    query(text, params) {
-      sink?.push({ text, params: [...(params ?? [])], tenantId })
-      return tx.query(text, params)
-    },
-    savepoint: (fn) => tx.savepoint(fn),
-  })
+  const wrap = (tx: Queryable, tenantId: string | null): Queryable => {
+    const logged: Queryable = {
+      query(text, params) {
+        sink?.push({ text, params: [...(params ?? [])], tenantId })
+        return tx.query(text, params)
+      },
+      savepoint: (fn) => tx.savepoint(fn),
+    }
+    if (tx.queue) {
+      const queue = tx.queue.bind(tx)
+      logged.queue = (text, params) => {
+        sink?.push({ text, params: [...(params ?? [])], tenantId })
+        queue(text, params)
+      }
+    }
+    return logged
+  }
   const db: Database = {
     get kind() {
       return inner.kind

@@ -4,7 +4,7 @@ import { createOutboxDispatcher } from './outbox'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** An outbox table in memory, behind the two statements the dispatcher sends, each taking a millisecond. */
+/** An outbox table in memory, behind the statements the dispatcher sends (read the due events, mark a batch delivered), each taking a millisecond. */
 function memoryOutbox() {
   const rows: {
     tenant_id: string
@@ -22,8 +22,9 @@ function memoryOutbox() {
         selects++
         return rows.filter((r) => !r.delivered) as T[]
       }
-      const row = rows.find((r) => r.id === params[1])
-      if (row) row.delivered = true
+      // The batch marked delivered: ids in the second parameter.
+      const ids = params[1] as number[]
+      for (const r of rows) if (ids.includes(r.id)) r.delivered = true
       return []
     },
     savepoint: (fn) => fn(),
@@ -87,6 +88,29 @@ describe('outbox dispatcher', () => {
     dispatcher.poke()
     await sleep(200)
     expect(outbox.pending()).toBe(0)
+    await dispatcher.stop()
+  })
+  it('delivers the events of commits close together in one pass', async () => {
+    const outbox = memoryOutbox()
+    const delivered: number[] = []
+    const dispatcher = createOutboxDispatcher({
+      db: outbox.db,
+      deliver: async (e) => void delivered.push(e.id),
+      intervalMs: 60_000,
+      gatherMs: 30,
+    })
+    dispatcher.start()
+    await sleep(20)
+    const idle = outbox.selects()
+    // Ten commits within a few milliseconds, each waking the dispatcher.
+    for (let i = 0; i < 10; i++) {
+      outbox.add()
+      dispatcher.poke()
+    }
+    await sleep(150)
+    expect(delivered).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // One pass: it reads the batch, then marks it delivered while reading the next (empty) one.
+    expect(outbox.selects() - idle).toBe(2)
     await dispatcher.stop()
   })
 })

@@ -23,7 +23,10 @@ export async function writeEvent(
 export interface OutboxDispatcherOptions {
   db: Database
   deliver: (event: OutboxEvent) => Promise<void>
+  /** How often the loop looks for due events (retries) when nothing wakes it; 1 s by default. */
   intervalMs?: number
+  /** How long a commit's wake-up waits for other commits' events, to deliver them together; 20 ms by default. */
+  gatherMs?: number
   batch?: number
 }
 
@@ -36,37 +39,50 @@ export interface OutboxDispatcher {
   poke(): void
 }
 
+type OutboxRow = { tenant_id: string; id: number; event: string; payload: any; attempts: number }
+
 export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispatcher {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
   let stopped = true
+  const due = `SELECT tenant_id, id, event, payload, attempts FROM core_outbox
+         WHERE delivered_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ${o.batch ?? 100}`
+  // Delivers batch after batch until none is due. A batch is marked delivered in the transaction that
+  // reads the next one, in the same flight: a quiet pass costs two transactions, a busy one one per
+  // batch. A crash between delivering and marking delivers those events again (at least once).
   const drainOnce = async (): Promise<number> => {
-    const rows = await o.db.system((tx) =>
-      tx.query<{ tenant_id: string; id: number; event: string; payload: any; attempts: number }>(
-        `SELECT tenant_id, id, event, payload, attempts FROM core_outbox
-         WHERE delivered_at IS NULL AND next_attempt_at <= now() ORDER BY id LIMIT ${o.batch ?? 100}`,
-      ),
-    )
     let delivered = 0
-    for (const r of rows) {
-      try {
-        await o.deliver({ id: r.id, tenantId: r.tenant_id, event: r.event, payload: r.payload })
-        await o.db.system((tx) =>
-          tx.query(
-            'UPDATE core_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE tenant_id = $1 AND id = $2',
-            [r.tenant_id, r.id],
-          ),
-        )
-        delivered++
-      } catch (e) {
-        const wait = Math.min(2 ** r.attempts, 3600)
-        await o.db.system((tx) =>
-          tx.query(
-            `UPDATE core_outbox SET attempts = attempts + 1, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::int) WHERE tenant_id = $1 AND id = $2`,
-            [r.tenant_id, r.id, String((e as Error)?.message ?? e).slice(0, 2000), wait],
-          ),
-        )
+    let rows = await o.db.system((tx) => tx.query<OutboxRow>(due))
+    while (rows.length) {
+      const done: OutboxRow[] = []
+      for (const r of rows) {
+        try {
+          await o.deliver({ id: r.id, tenantId: r.tenant_id, event: r.event, payload: r.payload })
+          done.push(r)
+        } catch (e) {
+          const wait = Math.min(2 ** r.attempts, 3600)
+          await o.db.system((tx) =>
+            tx.query(
+              `UPDATE core_outbox SET attempts = attempts + 1, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::int) WHERE tenant_id = $1 AND id = $2`,
+              [r.tenant_id, r.id, String((e as Error)?.message ?? e).slice(0, 2000), wait],
+            ),
+          )
+        }
       }
+      delivered += done.length
+      rows = await o.db.system(async (tx) => {
+        const [, next] = await Promise.all([
+          done.length
+            ? tx.query(
+                `UPDATE core_outbox SET delivered_at = now(), attempts = attempts + 1
+                 WHERE (tenant_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::bigint[]))`,
+                [done.map((r) => r.tenant_id), done.map((r) => r.id)],
+              )
+            : undefined,
+          tx.query<OutboxRow>(due),
+        ])
+        return next
+      })
     }
     return delivered
   }
@@ -81,27 +97,34 @@ export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispat
   }
   // One loop at a time: a poke during a pass asks that pass for one more round instead of starting a
   // second loop, which would keep its own timer going forever and pile up behind the first.
+  // A commit wakes the loop within `gatherMs`, not at once: the events of the commits of that window go
+  // out in one pass, so a burst of writes costs the database one pass instead of one per write.
   let looping = false
   let again = false
+  let dueAt = 0
+  const gather = o.gatherMs ?? 20
   const schedule = (ms: number) => {
     if (timer) clearTimeout(timer)
+    dueAt = Date.now() + ms
     timer = setTimeout(loop, ms)
+  }
+  /** Runs a pass within `ms`, unless one is already due sooner. */
+  const wake = (ms: number) => {
+    if (!timer || dueAt > Date.now() + ms) schedule(ms)
   }
   const loop = async () => {
     timer = undefined
     if (stopped) return
     looping = true
+    again = false
     try {
-      do {
-        again = false
-        while ((await drain()) > 0 && !stopped) {}
-      } while (again && !stopped)
+      await drain()
     } catch {
       // The database may be restarting; the next tick retries.
     } finally {
       looping = false
     }
-    if (!stopped) schedule(o.intervalMs ?? 1000)
+    if (!stopped) schedule(again ? gather : (o.intervalMs ?? 1000))
   }
   return {
     drain,
@@ -118,7 +141,7 @@ export function createOutboxDispatcher(o: OutboxDispatcherOptions): OutboxDispat
     poke() {
       if (stopped) return
       if (looping) again = true
-      else schedule(0)
+      else wake(gather)
     },
   }
 }

@@ -106,8 +106,7 @@ export class RecordsServiceImpl implements RecordsService {
     const more = rows.length > sql.limit
     const shown = more ? rows.slice(0, sql.limit) : rows
     const data = shown.map((r) => model.toJson(r, fields))
-    titles.fill(shown, data)
-    if (titles.rest) await fillTitles(this.ctx, model, data, { parentsOnly: true })
+    await titles.apply(shown, data)
     const result: ListResult = {
       data,
       nextCursor: more ? cursorOf(shown[shown.length - 1], sql.terms) : null,
@@ -147,8 +146,7 @@ export class RecordsServiceImpl implements RecordsService {
     const model = await this.model()
     const rec = model.toJson(row)
     if (titles) {
-      titles.fill([row], [rec])
-      if (titles.rest) await fillTitles(this.ctx, model, [rec], { parentsOnly: true })
+      await titles.apply([row], [rec])
     } else await fillTitles(this.ctx, model, [rec])
     return rec
   }

@@ -70,9 +70,8 @@ export async function fillTarget(
       [ctx.tenant.id, idList],
     )
   } else {
-    const entity = ctx.core.registry.entities.get(target)
-    if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) return
-    const tm = await (ctx.records(target) as any).model()
+    const tm = await readableTarget(ctx, target)
+    if (!tm) return
     const p = new Params()
     const where = [`t.tenant_id = ${p.add(ctx.tenant.id)}`, `t.id = ANY(${p.add(idList)}::uuid[])`]
     const scope = scopeSql(ctx, tm, 'read', p)
@@ -88,6 +87,16 @@ export async function fillTarget(
       if (row.trashed) ref.trashed = true
     }
   }
+}
+
+/**
+ * The model of a referenced entity whose titles the user may see: its plugin is on and they may read it.
+ * Otherwise none, and references to it stay `{ id }`.
+ */
+async function readableTarget(ctx: RequestContext, target: string): Promise<EntityModel | undefined> {
+  const entity = ctx.core.registry.entities.get(target)
+  if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) return undefined
+  return (ctx.records(target) as any).model()
 }
 
 /**
@@ -112,6 +121,8 @@ export interface RowTitles {
   fill(rows: readonly Record<string, any>[], records: RecordData[]): void
   /** Whether some references (parents) are still to be filled by `fillTitles`. */
   readonly rest: boolean
+  /** `fill`, then the references the columns leave (parents) through `fillTitles`. */
+  apply(rows: readonly Record<string, any>[], records: RecordData[]): Promise<void>
 }
 
 interface TitleColumn {
@@ -141,13 +152,15 @@ export async function rowTitles(
       cols.push({ field: mf.name, column, kind: type })
       continue
     }
-    const target = (mf.def as { target: string }).target
-    const entity = ctx.core.registry.entities.get(target)
-    if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) continue
-    cols.push({ field: mf.name, column, kind: 'entity', target: await (ctx.records(target) as any).model() })
+    const target = await readableTarget(ctx, (mf.def as { target: string }).target)
+    if (target) cols.push({ field: mf.name, column, kind: 'entity', target })
   }
-  return {
+  const titles: RowTitles = {
     rest,
+    async apply(rows, records) {
+      titles.fill(rows, records)
+      if (rest) await fillTitles(ctx, model, records, { parentsOnly: true })
+    },
     sql(p, alias = 't') {
       return cols
         .map((c, i) => {
@@ -181,4 +194,5 @@ export async function rowTitles(
       }
     },
   }
+  return titles
 }

@@ -128,17 +128,16 @@ export async function createRecord(
   const model = await svc.model()
   const input = readWriteInput(ctx, model, data, 'create', undefined, system)
   const ownerId = input.ownerId ?? ctx.user.id ?? null
-  if (ownerId) await checkOwner(svc, 'create', ownerId, system)
   const num = svc.entity.numbering
-  let allocated: string | undefined
-  if (num && (input.values[num.field] === null || input.values[num.field] === undefined)) {
-    allocated = await ctx.nextNumber(svc.ref, {
-      prefix: num.prefix,
-      padding: num.padding,
-      yearly: num.yearly,
-    })
-    input.values[num.field] = allocated
-  }
+  const numbered = num && (input.values[num.field] === null || input.values[num.field] === undefined)
+  // The owner's check and the number go out together; a refusal rolls the number back with the rest.
+  const [, allocated] = await Promise.all([
+    ownerId ? checkOwner(svc, 'create', ownerId, system) : undefined,
+    numbered
+      ? ctx.nextNumber(svc.ref, { prefix: num.prefix, padding: num.padding, yearly: num.yearly })
+      : undefined,
+  ])
+  if (numbered) input.values[num.field] = allocated
   const record: RecordData = { ...input.values, custom: input.customValues }
   entityValidate(svc, record, 'create')
   await runHooks(svc, 'beforeCreate', { data: record })
@@ -162,11 +161,10 @@ export async function createRecord(
   const [row] = await ctx.tx.query(insertSql(model, Object.keys(cols), fresh, titles.sql(p)), p.values)
   if (!row) throw new ValidationError([{ path: fresh!, code: 'unique' }])
   const after = await svc.toRecord(row, titles)
-  const history = writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
-  await behind(history, async () => {
-    await runHooks(svc, 'afterCreate', { data: after, id })
-    await ctx.emit(`${svc.ref}.created`, { entity: svc.ref, id, after })
-  })
+  // History and events are queued writes: they travel with the next statement or the COMMIT.
+  await writeHistory(ctx, svc.ref, id, 'create', diffRecords(model, undefined, after), opts.note)
+  await runHooks(svc, 'afterCreate', { data: after, id })
+  await ctx.emit(`${svc.ref}.created`, { entity: svc.ref, id, after })
   return after
 }
 
@@ -196,18 +194,6 @@ function insertSql(model: EntityModel, names: string[], fresh: string | undefine
     ? ` ON CONFLICT (tenant_id, ${ident(columnsOf(fresh, model.fields.get(fresh)!.def)[0].column)}) WHERE deleted_at IS NULL DO NOTHING`
     : ''
   return `INSERT INTO ${model.table} AS t (${names.map(ident).join(', ')}) VALUES (${values.join(', ')})${clash} RETURNING ${model.selectList()}${titles}`
-}
-
-/**
- * Runs `rest` without waiting for `first` (the history INSERT): its statements follow on the same
- * connection in the order they are issued, so the outbox INSERT after it costs no extra round trip. A
- * failure of `first` is the one reported; what follows it then fails only because the transaction is
- * aborted.
- */
-async function behind(first: Promise<void>, rest: () => Promise<void>): Promise<void> {
-  const [a, b] = await Promise.allSettled([first, rest()])
-  if (a.status === 'rejected') throw a.reason
-  if (b.status === 'rejected') throw b.reason
 }
 
 export async function updateRecord(
@@ -267,20 +253,15 @@ export async function updateRecord(
   const after = await svc.toRecord(updated, titles)
   const changes = diffRecords(model, before, after)
   // A note says something happened even when no field changed: it is kept.
-  const history =
-    changes.length || opts.note
-      ? writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
-      : Promise.resolve()
-  await behind(history, async () => {
-    await runHooks(svc, 'afterUpdate', { data: after, before, id })
-    if (changes.length)
-      await ctx.emit(`${svc.ref}.updated`, {
-        entity: svc.ref,
-        id,
-        before,
-        after,
-        changed: changes.map((c) => c.field),
-      })
-  })
+  if (changes.length || opts.note) await writeHistory(ctx, svc.ref, id, 'update', changes, opts.note)
+  await runHooks(svc, 'afterUpdate', { data: after, before, id })
+  if (changes.length)
+    await ctx.emit(`${svc.ref}.updated`, {
+      entity: svc.ref,
+      id,
+      before,
+      after,
+      changed: changes.map((c) => c.field),
+    })
   return after
 }
