@@ -229,4 +229,16 @@ describe('related lists', () => {
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].path).toBe('filter[score][contains]')
   })
+
+  it('answer 404 for a parent that does not exist, and 400 for a cursor the list rejects', async () => {
+    const missing = await admin.get(
+      `${COMPANIES}/01900000-0000-7000-8000-000000000000/related/crm.person.company?filter[score][gte]=40`,
+    )
+    expect(missing.status).toBe(404)
+    const badCursor = await admin.get(`${COMPANIES}/${co.alpha}/related/crm.person.company?cursor=bm9wZQ`)
+    expect(badCursor.status).toBe(400)
+    expect(badCursor.body.errors[0].path).toBe('cursor')
+    const unknown = await admin.get(`${COMPANIES}/${co.alpha}/related/crm.nothing`)
+    expect(unknown.status).toBe(404)
+  })
 })

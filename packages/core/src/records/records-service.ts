@@ -226,8 +226,18 @@ export class RecordsServiceImpl implements RecordsService {
 
   async related(id: string, relation: string, query: ListQuery = {}): Promise<ListResult> {
     this.assertEnabled()
-    const parent = await this.find(id)
-    if (!parent) throw new NotFoundError()
+    this.assertGranted('read')
+    // The parent's check and the page go out together; a parent that is absent or out of the user's
+    // scope answers 404 whatever the page gave.
+    const [parent, page] = await Promise.allSettled([this.row(id), this.relatedPage(id, relation, query)])
+    if (parent.status === 'fulfilled' && !parent.value) throw new NotFoundError()
+    // A page refused (a bad filter) aborts the transaction, and the parent's read after it with it.
+    if (page.status === 'rejected') throw page.reason
+    if (parent.status === 'rejected') throw parent.reason
+    return page.value
+  }
+
+  private async relatedPage(id: string, relation: string, query: ListQuery): Promise<ListResult> {
     const rel = this.entity.relatedLists.find((r) => r.id === relation)
     if (!rel || !this.ctx.enabled.has(rel.plugin)) throw new NotFoundError('Unknown related list')
     const target = this.ctx.records(rel.entity) as RecordsServiceImpl
