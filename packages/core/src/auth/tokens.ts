@@ -3,8 +3,8 @@
  * SHA-256 (hex) stored, so a database leak does not leak usable sessions or API tokens.
  * @module
  */
-import { sha256 } from '@oslojs/crypto/sha2'
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
+import { hash } from 'node:crypto'
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 
 export function generateSecret(): string {
   const bytes = new Uint8Array(20)
@@ -13,5 +13,5 @@ export function generateSecret(): string {
 }
 
 export function hashSecret(secret: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)))
+  return hash('sha256', secret, 'hex')
 }

@@ -62,6 +62,8 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   })
   // Import files and uploads stream through their own routes, which enforce their own (larger) limits.
   app.use('/api/*', function bodyLimits(c, next) {
+    // A GET or HEAD request has no body to count; asking for it would build a whole fetch Request.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     if (c.req.method !== 'POST') return jsonLimit(c, next)
     if (/^\/api\/v1\/import\/[^/]+$/.test(c.req.path)) return importLimit(c, next)
     const multipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')

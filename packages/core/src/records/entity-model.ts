@@ -71,10 +71,155 @@ export function customFieldDef(row: CustomFieldRow): FieldDef {
   }
 }
 
+/**
+ * What a model is made of: its visible fields and the SQL text that follows from them alone. Worked out
+ * once for each way of seeing an entity (the extensions enabled, the tenant's custom fields, the user's
+ * field rules) and shared by every request that sees it that way; nothing in it changes once built.
+ */
+interface ModelShape {
+  readonly fields: Map<string, ModelField>
+  readonly table: string
+  /** `selectList()` and `titleSql()` by alias. */
+  readonly sql: Map<string, string>
+  /** How `toJson` reads each visible field, in the fields' order. */
+  readers?: FieldReader[]
+}
+
+/** Copies one field from a row into the API record (`custom` and `stored`: the custom values, out and in). */
+interface FieldReader {
+  name: string
+  /** The name without its `custom.` prefix, which `toJson`'s field list may use too. */
+  bare: string
+  read(
+    row: Record<string, any>,
+    out: Record<string, any>,
+    custom: Record<string, unknown>,
+    stored: Record<string, unknown>,
+  ): void
+}
+
+function readerOf(mf: ModelField): FieldReader {
+  const name = mf.name
+  const reader = (read: FieldReader['read']): FieldReader => ({
+    name,
+    bare: name.replace(/^custom\./, ''),
+    read,
+  })
+  const key = mf.jsonKey!
+  if (mf.origin === 'custom')
+    return reader((_row, _out, custom, stored) => {
+      custom[key] = stored[key] ?? null
+    })
+  if (mf.origin === 'ext')
+    return reader((_row, out, _custom, stored) => {
+      out[name] = stored[key] ?? null
+    })
+  const specs = specsOf(mf)
+  const d = mf.def
+  const column = specs[0].column
+  if (d.type === 'belongsTo' || d.type === 'user' || d.type === 'file')
+    return reader((row, out) => {
+      const v = row[column]
+      out[name] = v ? { id: v } : null
+    })
+  if (d.type === 'parent') {
+    const idColumn = specs[1].column
+    return reader((row, out) => {
+      const e = row[column]
+      const id = row[idColumn]
+      out[name] = e && id ? { entity: e, id } : null
+    })
+  }
+  if (d.type === 'address')
+    return reader((row, out) => {
+      const a: Record<string, string | null> = {}
+      for (const s of specs) a[s.part!] = row[s.column] ?? null
+      out[name] = a
+    })
+  if (d.type === 'datetime')
+    return reader((row, out) => {
+      out[name] = iso(row[column])
+    })
+  const empty = d.type === 'multiSelect'
+  return reader((row, out) => {
+    if (column in row) out[name] = row[column] ?? (empty ? [] : null)
+  })
+}
+
+/** Ways of seeing each entity, by key (see `shapeKey`), oldest first. */
+const shapes = new WeakMap<ResolvedEntity, Map<string, ModelShape>>()
+const SHAPES_PER_ENTITY = 256
+const entityFieldNames = new WeakMap<ResolvedEntity, string[]>()
+
+function fieldNamesOf(entity: ResolvedEntity): string[] {
+  let names = entityFieldNames.get(entity)
+  if (!names) {
+    names = Object.keys(entity.fields)
+    entityFieldNames.set(entity, names)
+  }
+  return names
+}
+
+/** One character per field rule, for `shapeKey`. */
+function ruleCode(rule: FieldRule | undefined): string {
+  return rule === 'hidden' ? 'h' : rule === 'readOnly' ? 'r' : '.'
+}
+
+/**
+ * Everything a shape depends on besides the entity: the rule of each candidate field, which extension
+ * fields are on, and the custom fields' definitions (their whole rows).
+ */
+function shapeKey(
+  entity: ResolvedEntity,
+  enabled: ReadonlySet<string>,
+  custom: readonly CustomFieldRow[],
+  rule: (field: string) => FieldRule | undefined,
+): string {
+  let key = ''
+  for (const name of fieldNamesOf(entity)) key += ruleCode(rule(name))
+  key += '|'
+  for (const name in entity.extFields)
+    key += enabled.has(entity.extFields[name].plugin) ? ruleCode(rule(name)) : '-'
+  for (const row of custom) key += `|${ruleCode(rule(`custom.${row.name}`))}${JSON.stringify(row)}`
+  return key
+}
+
+function buildShape(
+  entity: ResolvedEntity,
+  enabled: ReadonlySet<string>,
+  custom: readonly CustomFieldRow[],
+  rule: (field: string) => FieldRule | undefined,
+): ModelShape {
+  const fields = new Map<string, ModelField>()
+  const add = (key: string, mf: ModelField) => {
+    mf.rule = rule(mf.name)
+    if (mf.origin === 'entity') mf.columns = columnsOf(mf.name, mf.def)
+    if (mf.rule !== 'hidden') fields.set(key, mf)
+  }
+  for (const [name, def] of Object.entries(entity.fields))
+    add(name, { name, def, origin: 'entity', plugin: entity.plugin })
+  for (const [name, x] of Object.entries(entity.extFields)) {
+    if (enabled.has(x.plugin))
+      add(name, { name, def: x.field, origin: 'ext', plugin: x.plugin, jsonKey: x.key })
+  }
+  for (const row of custom) {
+    add(`custom.${row.name}`, {
+      name: `custom.${row.name}`,
+      def: customFieldDef(row),
+      origin: 'custom',
+      plugin: 'core',
+      jsonKey: row.name,
+      labels: { fr: row.label_fr, en: row.label_en },
+    })
+  }
+  return { fields, table: ident(entity.table), sql: new Map() }
+}
+
 export class EntityModel {
   readonly entity: ResolvedEntity
-  /** Visible fields by API name (custom fields keyed `custom.<name>`). */
-  readonly fields = new Map<string, ModelField>()
+  /** Visible fields by API name (custom fields keyed `custom.<name>`); shared, never to be changed. */
+  readonly fields: ReadonlyMap<string, ModelField>
+  private readonly shape: ModelShape
   constructor(
     entity: ResolvedEntity,
     enabled: ReadonlySet<string>,
@@ -82,27 +227,20 @@ export class EntityModel {
     rule: (field: string) => FieldRule | undefined,
   ) {
     this.entity = entity
-    const add = (key: string, mf: ModelField) => {
-      mf.rule = rule(mf.name)
-      if (mf.origin === 'entity') mf.columns = columnsOf(mf.name, mf.def)
-      if (mf.rule !== 'hidden') this.fields.set(key, mf)
+    let byKey = shapes.get(entity)
+    if (!byKey) {
+      byKey = new Map()
+      shapes.set(entity, byKey)
     }
-    for (const [name, def] of Object.entries(entity.fields))
-      add(name, { name, def, origin: 'entity', plugin: entity.plugin })
-    for (const [name, x] of Object.entries(entity.extFields)) {
-      if (enabled.has(x.plugin))
-        add(name, { name, def: x.field, origin: 'ext', plugin: x.plugin, jsonKey: x.key })
+    const key = shapeKey(entity, enabled, custom, rule)
+    let shape = byKey.get(key)
+    if (!shape) {
+      shape = buildShape(entity, enabled, custom, rule)
+      if (byKey.size >= SHAPES_PER_ENTITY) byKey.delete(byKey.keys().next().value!)
+      byKey.set(key, shape)
     }
-    for (const row of custom) {
-      add(`custom.${row.name}`, {
-        name: `custom.${row.name}`,
-        def: customFieldDef(row),
-        origin: 'custom',
-        plugin: 'core',
-        jsonKey: row.name,
-        labels: { fr: row.label_fr, en: row.label_en },
-      })
-    }
+    this.shape = shape
+    this.fields = shape.fields
   }
 
   get ref() {
@@ -110,7 +248,7 @@ export class EntityModel {
   }
 
   get table() {
-    return ident(this.entity.table)
+    return this.shape.table
   }
 
   /**
@@ -118,6 +256,14 @@ export class EntityModel {
    * visible ones; with all hidden, the record's number when visible, else its id.
    */
   titleSql(alias = 't'): string {
+    const memo = this.shape.sql.get(`title:${alias}`)
+    if (memo !== undefined) return memo
+    const sql = this.buildTitleSql(alias)
+    this.shape.sql.set(`title:${alias}`, sql)
+    return sql
+  }
+
+  private buildTitleSql(alias: string): string {
     let names = this.entity.title.filter((n) => this.fields.has(n))
     if (!names.length) {
       const numbering = this.entity.numbering?.field
@@ -184,6 +330,15 @@ export class EntityModel {
 
   /** Columns to select for the given fields (all visible fields when absent). */
   selectList(names?: string[], alias = 't'): string {
+    if (names) return this.buildSelectList(names, alias)
+    const memo = this.shape.sql.get(`select:${alias}`)
+    if (memo !== undefined) return memo
+    const sql = this.buildSelectList(undefined, alias)
+    this.shape.sql.set(`select:${alias}`, sql)
+    return sql
+  }
+
+  private buildSelectList(names: string[] | undefined, alias: string): string {
     const cols = new Set<string>([
       'id',
       'version',
@@ -219,34 +374,10 @@ export class EntityModel {
     if (row.deleted_at) out.deletedAt = iso(row.deleted_at)
     const custom: Record<string, unknown> = {}
     const stored = (row.custom ?? {}) as Record<string, unknown>
-    for (const mf of this.fields.values()) {
-      if (names && !names.includes(mf.name) && !names.includes(mf.name.replace(/^custom\./, ''))) continue
-      if (mf.origin === 'custom') {
-        custom[mf.jsonKey!] = stored[mf.jsonKey!] ?? null
-        continue
-      }
-      if (mf.origin === 'ext') {
-        out[mf.name] = stored[mf.jsonKey!] ?? null
-        continue
-      }
-      const specs = specsOf(mf)
-      const d = mf.def
-      if (d.type === 'belongsTo' || d.type === 'user' || d.type === 'file') {
-        const v = row[specs[0].column]
-        out[mf.name] = v ? { id: v } : null
-      } else if (d.type === 'parent') {
-        const e = row[specs[0].column]
-        const id = row[specs[1].column]
-        out[mf.name] = e && id ? { entity: e, id } : null
-      } else if (d.type === 'address') {
-        const a: Record<string, string | null> = {}
-        for (const s of specs) a[s.part!] = row[s.column] ?? null
-        out[mf.name] = a
-      } else if (d.type === 'datetime') {
-        out[mf.name] = iso(row[specs[0].column])
-      } else if (specs[0].column in row) {
-        out[mf.name] = row[specs[0].column] ?? (d.type === 'multiSelect' ? [] : null)
-      }
+    this.shape.readers ??= [...this.fields.values()].map(readerOf)
+    for (const r of this.shape.readers) {
+      if (names && !names.includes(r.name) && !names.includes(r.bare)) continue
+      r.read(row, out, custom, stored)
     }
     out.custom = custom
     return out

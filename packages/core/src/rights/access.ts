@@ -31,6 +31,8 @@ export class Access {
   readonly teamMemberIds: string[]
   readonly roles: RoleGrants[]
   private readonly grants = new Map<string, Scope>()
+  /** The roles that may read each entity, as `fieldRule` asks for them field after field. */
+  private readonly readersByRef = new Map<string, RoleGrants[]>()
 
   constructor(userId: string, isAdmin: boolean, roles: RoleGrants[], teamMemberIds: string[]) {
     this.userId = userId
@@ -54,7 +56,11 @@ export class Access {
   /** `hidden` only when every role that may read the entity hides the field; likewise `readOnly`. */
   fieldRule(ref: string, field: string): FieldRule | undefined {
     if (this.isAdmin) return undefined
-    const readers = this.roles.filter((r) => (r.grants[`${ref}.read`] ?? 'none') !== 'none')
+    let readers = this.readersByRef.get(ref)
+    if (!readers) {
+      readers = this.roles.filter((r) => (r.grants[`${ref}.read`] ?? 'none') !== 'none')
+      this.readersByRef.set(ref, readers)
+    }
     if (!readers.length) return undefined
     const rules = readers.map((r) => r.fields[`${ref}.${field}`])
     if (rules.every((x) => x === 'hidden')) return 'hidden'
