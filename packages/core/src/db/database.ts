@@ -21,6 +21,12 @@ export interface Queryable {
    * then run it as a `query`.
    */
   queue?(text: string, params?: readonly unknown[]): void
+  /**
+   * Runs a `COPY (…) TO STDOUT` and hands its output to `onData` as it arrives, in order; resolves once
+   * the copy is complete. The statement takes no parameters (PostgreSQL accepts none in COPY). Absent on
+   * drivers and wrappers without COPY: callers read rows with `query` instead.
+   */
+  copyOut?(text: string, onData: (chunk: Uint8Array) => void): Promise<void>
 }
 
 /** `tx.queue` where the driver has it, else an awaited `query`. */

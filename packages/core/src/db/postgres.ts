@@ -46,6 +46,21 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
           .execute()
           .catch(() => {})
       },
+      async copyOut(text, onData) {
+        // A COPY only reads: the transaction may still commit in the background.
+        const stream = await tx.unsafe(text).readable()
+        await new Promise<void>((resolve, reject) => {
+          stream.on('data', (chunk: Uint8Array) => {
+            try {
+              onData(chunk)
+            } catch (e) {
+              stream.destroy(e as Error)
+            }
+          })
+          stream.once('end', resolve)
+          stream.once('error', reject)
+        })
+      },
     }
   }
   return {

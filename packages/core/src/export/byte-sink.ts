@@ -19,6 +19,13 @@ export class ByteSink {
     this.length += this.buffer.write(text, this.length)
   }
 
+  /** Bytes `start` to `end` of `bytes`, copied as they are. */
+  append(bytes: Uint8Array, start: number, end: number): void {
+    if (this.length + end - start > this.buffer.length) this.grow(end - start)
+    this.buffer.set(bytes.subarray(start, end), this.length)
+    this.length += end - start
+  }
+
   /** The bytes written; the sink is not to be written to after. */
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length)

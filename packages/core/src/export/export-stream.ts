@@ -1,7 +1,7 @@
 /**
  * The export as a stream: pages read by keyset, each in its own short tenant transaction with the user's
- * rights of the moment, written out as the client reads. A page is read only when the previous one has
- * been taken by the connection (the stream holds nothing ahead), so memory stays flat at millions of rows
+ * rights of the moment, written out as the client reads. The next page is read while the connection takes
+ * the current one, and no further: at most one page waits ahead, so memory stays flat at millions of rows
  * whatever the client's speed, and no transaction stays open for the length of a download. The export is
  * audited with its row count when it ends, or when the client stops reading.
  * @module
@@ -32,6 +32,8 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
   let cursor: string | null = o.first.cursor
   let started = false
   let audited = false
+  /** The page after `cursor`, being read. */
+  let next: Promise<ExportPage> | null = null
   const withUser = <T>(fn: (ctx: RequestContext) => Promise<T>) =>
     o.core.withTenant(o.auth.tenant.id, fn, {
       userId: o.auth.user.id,
@@ -39,6 +41,11 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
       locale: o.auth.user.locale,
       ip: o.ip,
     })
+  const readAhead = () => {
+    const from = cursor!
+    next = withUser((ctx) => o.plan.page(ctx, from))
+    next.catch(() => {}) // reported by the `pull` that takes it, if any does
+  }
   const audit = async (complete: boolean) => {
     if (audited) return
     audited = true
@@ -53,14 +60,17 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
             count += o.first.rows
             controller.enqueue(encoder.encode((o.flavour.bom ? '\uFEFF' : '') + o.header))
             if (o.first.rows) controller.enqueue(o.first.bytes)
+            if (cursor) readAhead()
             return
           }
-          if (cursor) {
-            const page = await withUser((ctx) => o.plan.page(ctx, cursor!))
+          if (next) {
+            const page = await next
+            next = null
             // A list that does not move forward would stream the same page for ever.
             if (page.cursor === cursor) throw new ComptoirError(500, 'internal', 'The list did not advance')
             cursor = page.cursor
             count += page.rows
+            if (cursor) readAhead()
             controller.enqueue(page.bytes)
             return
           }
@@ -74,7 +84,7 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
         await audit(false)
       },
     },
-    // Nothing is read ahead: `pull` runs when the connection asks for the next chunk.
+    // The stream itself holds nothing: `pull` runs when the connection asks for the next chunk.
     { highWaterMark: 0 },
   )
 }

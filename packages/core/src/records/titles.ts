@@ -93,7 +93,7 @@ export async function fillTarget(
  * The model of a referenced entity whose titles the user may see: its plugin is on and they may read it.
  * Otherwise none, and references to it stay `{ id }`.
  */
-async function readableTarget(ctx: RequestContext, target: string): Promise<EntityModel | undefined> {
+export async function readableTarget(ctx: RequestContext, target: string): Promise<EntityModel | undefined> {
   const entity = ctx.core.registry.entities.get(target)
   if (!entity || !ctx.enabled.has(entity.plugin) || !ctx.access.can(`${target}.read`)) return undefined
   return (ctx.records(target) as any).model()
