@@ -81,7 +81,8 @@ describe('access lifecycle', () => {
       a.cookie.toUpperCase(),
       '',
       '../../etc/passwd',
-      `x${a.cookie.slice(1)}`,
+      // Another first character (a real token may itself start with `x`).
+      `${a.cookie[0] === 'x' ? 'y' : 'x'}${a.cookie.slice(1)}`,
     ]) {
       const r = await withCookie(cookie).request('GET', '/api/v1/bootstrap')
       expect(r.status, cookie).toBe(401)
