@@ -11,8 +11,6 @@
  */
 import { columnsOf } from '../entity/columns'
 import { ident } from '../entity/naming'
-import { i18nKeys } from '../i18n/keys'
-import { translate } from '../i18n/messages'
 import type { CsvColumn } from '../import/csv-columns'
 import { TIME_ZONE } from '../import/wall-clock'
 import type { RequestContext } from '../records/context'
@@ -20,11 +18,17 @@ import type { ModelField } from '../records/entity-model'
 import { scopeSql } from '../records/scope'
 import { readableTarget } from '../records/titles'
 import { Params } from '../records/sql-params'
-import { type CellWriterOptions, columnsRead } from './cell-writers'
+import {
+  booleanWords,
+  type CellWriterOptions,
+  cellType,
+  columnsRead,
+  labelsShown,
+  NUMBER_TYPES,
+  optionText,
+} from './cell-writers'
 import { protect as protectText } from './csv-writer'
 import { inlineParams, literal } from './sql-literal'
-
-const NUMBER_TYPES = new Set(['integer', 'decimal', 'money', 'percent'])
 
 /** The first characters `protect()` defuses (`= + - @`, tab, CR), by code; after an apostrophe, those and `'`. */
 const DANGEROUS = '61, 43, 45, 64, 9, 13'
@@ -61,11 +65,10 @@ function col(name: string): string {
 /** Option code → label in the export's language, where they differ (none in RFC 4180 files and for custom fields). */
 function optionLabels(mf: ModelField, o: CellWriterOptions): Map<string, string> {
   const labels = new Map<string, string>()
-  if (!o.flavour.labels || mf.origin === 'custom') return labels
+  if (!labelsShown(mf, o)) return labels
   for (const code of (mf.def as { options?: readonly string[] }).options ?? []) {
-    const key = i18nKeys.option(mf.plugin, o.model.entity.name, mf.name, code)
-    const text = translate(o.messages, o.locale, key)
-    if (text !== key && text !== code) labels.set(code, text)
+    const text = optionText(mf, o, code)
+    if (text !== code) labels.set(code, text)
   }
   return labels
 }
@@ -90,8 +93,7 @@ function joined(arr: string, labels: Map<string, string>): string {
 /** A field's value as the writer's `valueText` makes it, or NULL. */
 function valueSql(mf: ModelField, o: CellWriterOptions): string {
   const { flavour } = o
-  const d = mf.def
-  const type = d.type === 'computed' ? (d.resultType === 'money' ? 'decimal' : d.resultType) : d.type
+  const type = cellType(mf)
   const custom = mf.origin !== 'entity'
   const key = custom ? literal(mf.jsonKey!) : ''
   // The value as text (String(v) in the writer) and, for custom fields, as jsonb.
@@ -110,8 +112,9 @@ function valueSql(mf: ModelField, o: CellWriterOptions): string {
       if (custom) return orNull(flavour.localDates ? instant(`(${text})::timestamptz`, true) : text)
       return instant(raw, flavour.localDates)
     case 'boolean': {
-      const yes = literal(flavour.localDates ? translate(o.messages, o.locale, 'core:import.yes') : 'true')
-      const no = literal(flavour.localDates ? translate(o.messages, o.locale, 'core:import.no') : 'false')
+      const words = booleanWords(o)
+      const yes = literal(words.yes)
+      const no = literal(words.no)
       if (!custom) return orNull(`CASE WHEN ${raw} THEN ${yes} WHEN NOT ${raw} THEN ${no} END`)
       // A custom value is shown as the writer's truthiness test sees it.
       return orNull(

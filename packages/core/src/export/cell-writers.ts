@@ -29,7 +29,8 @@ export interface CellWriterOptions {
   locale: Locale
 }
 
-const NUMBER_TYPES = new Set(['integer', 'decimal', 'money', 'percent'])
+/** The types whose cells are numbers, written with the flavour's decimal separator. */
+export const NUMBER_TYPES = new Set(['integer', 'decimal', 'money', 'percent'])
 const NONE: ReadonlyMap<string, string> = new Map()
 
 /** Key of a parent reference in its field's titles: the same id could in principle name two entities. */
@@ -55,11 +56,37 @@ export function columnsRead(column: CsvColumn): string[] {
   }
 }
 
+/** The type a field's cells are written as: a computed field's result type (money as a decimal). */
+export function cellType(mf: ModelField): string {
+  const d = mf.def
+  return d.type === 'computed' ? (d.resultType === 'money' ? 'decimal' : d.resultType) : d.type
+}
+
+/** The words a boolean cell shows: in the user's language in local files, else `true` and `false`. */
+export function booleanWords(o: CellWriterOptions): { yes: string; no: string } {
+  if (!o.flavour.localDates) return { yes: 'true', no: 'false' }
+  return {
+    yes: translate(o.messages, o.locale, 'core:import.yes'),
+    no: translate(o.messages, o.locale, 'core:import.no'),
+  }
+}
+
+/** Whether a field's options are written by label (local files, entity fields) rather than by code. */
+export function labelsShown(mf: ModelField, o: CellWriterOptions): boolean {
+  return o.flavour.labels && mf.origin !== 'custom'
+}
+
+/** An option's label in the export's language, or its code when it has none. */
+export function optionText(mf: ModelField, o: CellWriterOptions, code: string): string {
+  const key = i18nKeys.option(mf.plugin, o.model.entity.name, mf.name, code)
+  const text = translate(o.messages, o.locale, key)
+  return text === key ? code : text
+}
+
 /** A field value (as the driver or the `custom` jsonb gives it, never null) → the cell's text, unquoted. */
 function valueText(mf: ModelField, o: CellWriterOptions): (v: any) => string {
   const { flavour } = o
-  const d = mf.def
-  const type = d.type === 'computed' ? (d.resultType === 'money' ? 'decimal' : d.resultType) : d.type
+  const type = cellType(mf)
   if (NUMBER_TYPES.has(type)) {
     return flavour.decimal === ',' ? (v) => String(v).replace('.', ',') : (v) => String(v)
   }
@@ -77,8 +104,7 @@ function valueText(mf: ModelField, o: CellWriterOptions): (v: any) => string {
       if (custom) return flavour.localDates ? (v) => formatWall(new Date(String(v))) : (v) => String(v)
       return flavour.localDates ? (v) => formatWall(new Date(iso(v)!)) : (v) => iso(v)!
     case 'boolean': {
-      const yes = flavour.localDates ? translate(o.messages, o.locale, 'core:import.yes') : 'true'
-      const no = flavour.localDates ? translate(o.messages, o.locale, 'core:import.no') : 'false'
+      const { yes, no } = booleanWords(o)
       return (v) => (v ? yes : no)
     }
     case 'select': {
@@ -99,14 +125,12 @@ function valueText(mf: ModelField, o: CellWriterOptions): (v: any) => string {
 
 /** An option's label in the export's language (its code in RFC 4180 files and for custom fields). */
 function optionLabel(mf: ModelField, o: CellWriterOptions): (code: string) => string {
-  if (!o.flavour.labels || mf.origin === 'custom') return (code) => code
+  if (!labelsShown(mf, o)) return (code) => code
   const labels = new Map<string, string>()
   return (code) => {
     let label = labels.get(code)
     if (label === undefined) {
-      const key = i18nKeys.option(mf.plugin, o.model.entity.name, mf.name, code)
-      const text = translate(o.messages, o.locale, key)
-      label = text === key ? code : text
+      label = optionText(mf, o, code)
       labels.set(code, label)
     }
     return label
