@@ -1,14 +1,55 @@
 /**
  * Transactions on the PostgreSQL pool: `BEGIN` goes out with the first statements, a transaction that only
  * read answers before its `COMMIT` is done, and connections killed in the middle never let a statement of
- * one transaction run in another's. PostgreSQL only (`COMPTOIR_TEST_DATABASE_URL`).
+ * one transaction run in another's, nor an answer reach the wrong statement. PostgreSQL only (`COMPTOIR_TEST_DATABASE_URL`).
  */
+import { createServer, type Server, Socket } from 'node:net'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPostgresDatabase } from './postgres'
+import { createPostgresDatabase, reconnectDelay } from './postgres'
 
 const url = process.env.COMPTOIR_TEST_DATABASE_URL
 const dbName = `comptoir_tx_${process.pid}`
+
+/** A loopback relay to PostgreSQL that can cut its client connections with a TCP reset. */
+async function resettingProxy(target: string) {
+  const t = new URL(target)
+  const clients = new Set<Socket>()
+  const server: Server = createServer((client) => {
+    clients.add(client)
+    const upstream = new Socket()
+    upstream.connect(Number(t.port || 5432), t.hostname)
+    client.pipe(upstream)
+    upstream.pipe(client)
+    const drop = () => {
+      clients.delete(client)
+      upstream.destroy()
+      client.destroy()
+    }
+    client.on('error', drop).on('close', drop)
+    upstream.on('error', drop).on('close', drop)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const u = new URL(target)
+  u.hostname = '127.0.0.1'
+  u.port = String((server.address() as { port: number }).port)
+  return {
+    url: u.toString(),
+    /** The client side sees ECONNRESET: an error first, the socket's close only a turn of the loop later. */
+    reset: () => {
+      for (const c of clients) c.resetAndDestroy()
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
+}
+
+/** Fails instead of hanging: a statement whose answer went to another one never settles. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
+  ])
+}
 
 describe.skipIf(!url)('PostgreSQL transactions', () => {
   let admin: postgres.Sql
@@ -61,6 +102,49 @@ describe.skipIf(!url)('PostgreSQL transactions', () => {
     } finally {
       await db.close()
     }
+  })
+
+  it('a connection reset mid-statement: the rollback is not queued on the dead socket, and the next answers are right', async () => {
+    const proxy = await resettingProxy(target)
+    const db = createPostgresDatabase({ url: proxy.url, max: 1 })
+    try {
+      for (let round = 0; round < 5; round++) {
+        expect(await within(db.read<{ n: number }>('SELECT $1::int AS n', [round]), 5000, 'warm-up')).toEqual(
+          [{ n: round }],
+        )
+        // The statement fails on ECONNRESET; the transaction then sends ROLLBACK before the socket's close.
+        const tx = db.system(async (tx) => {
+          await tx.query('SELECT 1')
+          setTimeout(proxy.reset, 30)
+          await tx.query('SELECT pg_sleep(1)')
+        })
+        await expect(within(tx, 5000, 'the cut transaction')).rejects.toThrow(/CONNECTION|ECONNRESET/)
+        // One connection: every answer after the reconnection belongs to its own statement.
+        for (let i = 0; i < 10; i++)
+          expect(await within(db.read<{ n: number }>('SELECT $1::int AS n', [i]), 5000, `read ${i}`)).toEqual(
+            [{ n: i }],
+          )
+        expect(
+          await within(
+            db.system((tx) => tx.query<{ n: number }>('SELECT 7 AS n')),
+            5000,
+            'a transaction after',
+          ),
+        ).toEqual([{ n: 7 }])
+      }
+    } finally {
+      await db.close()
+      await proxy.close()
+    }
+  })
+
+  it('reconnections are retried within a second, however many were lost before', () => {
+    for (const n of [0, 1, 3, 10, 50]) {
+      const d = reconnectDelay(n)
+      expect(d).toBeGreaterThan(0)
+      expect(d).toBeLessThanOrEqual(1)
+    }
+    expect(reconnectDelay(0)).toBeLessThanOrEqual(0.05)
   })
 
   it('connections killed mid-transaction: every transaction settles, and no statement runs in another transaction', async () => {

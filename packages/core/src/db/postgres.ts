@@ -12,6 +12,11 @@ export interface PostgresOptions {
   max?: number
 }
 
+/** Seconds before reconnecting after the `retries`-th connection lost in a row: 50 ms doubling, at most 1 s. */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2)
+}
+
 /** A statement that reads only: a SELECT (functions it calls are read-only in this schema). */
 const READ_ONLY = /^\s*SELECT\b/i
 
@@ -24,6 +29,10 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
       int8: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
     } as any,
     connection: { application_name: 'comptoir' },
+    // A lost connection is opened again within a second at most. The driver's own backoff grows with
+    // every connection lost on an error, shared by the whole pool, up to 20 s: after a burst of killed
+    // backends, requests queued on a reconnecting connection waited that long while PostgreSQL was up.
+    backoff: reconnectDelay,
   })
   // Whether a transaction wrote: one that only read commits without holding up its answer (the patched
   // driver sends COMMIT and returns; the connection goes back to the pool once it is done). A statement
