@@ -60,8 +60,23 @@ export class ExportPlan {
     this.references = titledReferences(columns)
   }
 
-  /** The page after `cursor` (the first one without), read in `ctx`'s transaction with its rights. */
-  async page(ctx: RequestContext, cursor?: string): Promise<ExportPage> {
+  /** Whether pages are written by PostgreSQL in `ctx`'s transactions (see `boundary`). */
+  copies(ctx: RequestContext): boolean {
+    return this.o.copyPageSize !== undefined && ctx.tx.copyOut !== undefined
+  }
+
+  /** The rows one page holds in `ctx`'s transactions. */
+  private pageRows(ctx: RequestContext): number {
+    return this.copies(ctx) ? this.o.copyPageSize! : this.o.pageSize
+  }
+
+  /** The list's query after `cursor` (and up to `until`), under the user's read and export scopes. */
+  private async listSql(
+    ctx: RequestContext,
+    select: (visible: boolean[]) => string,
+    cursor?: string,
+    until?: string,
+  ) {
     const svc = ctx.records(this.ref) as RecordsServiceImpl
     svc.assertGranted('export')
     svc.assertGranted('read')
@@ -71,16 +86,50 @@ export class ExportPlan {
     const where = svc.baseWhere(model, p)
     const exportScope = scopeSql(ctx, model, 'export', p)
     if (exportScope) where.push(exportScope)
-    const read = new Set(this.columns.flatMap((c, i) => (visible[i] ? columnsRead(c) : [])))
-    const select = [...read].map((c) => `t.${ident(c)}`).join(', ')
-    const copy = this.o.copyPageSize !== undefined && ctx.tx.copyOut !== undefined
-    const limit = copy ? this.o.copyPageSize : this.o.pageSize
-    const query = { ...this.query, limit, cursor, count: false }
+    // A page that ends at `until` may hold rows added since its end was found: up to a page more, then
+    // it is cut (its cursor is not `until`) and the rest is read next.
+    const limit = until ? this.pageRows(ctx) * 2 : this.pageRows(ctx)
+    const query = { ...this.query, limit, cursor, until, count: false }
     const owners = query.q?.trim() ? searchOwners(ctx, model, ['read', 'export']) : null
-    const sql = buildListSql(model, query, p, where, select, owners)
+    const sql = buildListSql(model, query, p, where, select(visible), owners)
+    return { model, visible, p, sql }
+  }
+
+  /**
+   * Where the page starting after `cursor` ends: the cursor of its last row, or null when the rows left
+   * do not fill a page. Only the list's keys are read, so the pages that follow can be read side by side,
+   * each ending where the next one starts (`page(ctx, from, until)`): none repeats or skips a row, even
+   * while rows are added or removed.
+   */
+  async boundary(ctx: RequestContext, cursor: string): Promise<string | null> {
+    const { sql, p } = await this.listSql(ctx, () => 't.id', cursor)
+    const keys = sql.terms.map((_, i) => `b."__k${i}"`).join(', ')
+    const text = `SELECT ${keys} FROM (${sql.text}) b OFFSET ${sql.limit - 1} LIMIT 1`
+    const rows = await ctx.tx.query(text, p.values).catch(clientInput(cursor))
+    return rows.length ? cursorOf(rows[0], sql.terms) : null
+  }
+
+  /**
+   * The page after `cursor` (the first one without), read in `ctx`'s transaction with its rights; with
+   * `until`, the rows up to that cursor, which is then the page's cursor, unless more rows were added
+   * there than a page holds: the page is then cut, and its cursor is where the rest starts.
+   */
+  async page(ctx: RequestContext, cursor?: string, until?: string): Promise<ExportPage> {
+    const { model, visible, p, sql } = await this.listSql(
+      ctx,
+      (visible) => {
+        const read = new Set(this.columns.flatMap((c, i) => (visible[i] ? columnsRead(c) : [])))
+        return [...read].map((c) => `t.${ident(c)}`).join(', ')
+      },
+      cursor,
+      until,
+    )
     // A value that has no literal (a NUL in a search) leaves the page to the driver's parameters.
-    const inlined = copy ? inlinedOrNull(sql.text, p.values) : null
-    if (inlined !== null) return this.copyPage(ctx, sql, inlined, visible, cursor)
+    const inlined = this.copies(ctx) ? inlinedOrNull(sql.text, p.values) : null
+    if (inlined !== null) {
+      const page = await this.copyPage(ctx, sql, inlined, visible, cursor)
+      return until && page.cursor === null ? { ...page, cursor: until } : page
+    }
     const rows = await ctx.tx.query(sql.text, p.values).catch(clientInput(cursor))
     const more = rows.length > sql.limit
     const page = more ? rows.slice(0, sql.limit) : rows
@@ -90,7 +139,7 @@ export class ExportPlan {
     return {
       bytes: lines(page, writers, titles, this.o.flavour.delimiter),
       rows: page.length,
-      cursor: more ? cursorOf(page[page.length - 1], sql.terms) : null,
+      cursor: more ? cursorOf(page[page.length - 1], sql.terms) : (until ?? null),
     }
   }
 

@@ -1,9 +1,10 @@
 /**
  * The export as a stream: pages read by keyset, each in its own short tenant transaction with the user's
- * rights of the moment, written out as the client reads. The next page is read while the connection takes
- * the current one, and no further: at most one page waits ahead, so memory stays flat at millions of rows
- * whatever the client's speed, and no transaction stays open for the length of a download. The export is
- * audited with its row count when it ends, or when the client stops reading.
+ * rights of the moment, written out as the client reads. The next pages are read while the connection
+ * takes the current one, and no further: at most `pagesAtOnce` pages wait ahead (two where PostgreSQL
+ * writes them, each on its own connection, so both processors work), so memory stays flat at millions of
+ * rows whatever the client's speed, and no transaction stays open for the length of a download. The
+ * export is audited with its row count when it ends, or when the client stops reading.
  * @module
  */
 import type { AuthInfo } from '../auth/auth-info'
@@ -24,16 +25,26 @@ export interface ExportStreamOptions {
   format: string
   /** The first page, read in the request's transaction (where a bad filter is still a 400). */
   first: ExportPage
+  /**
+   * Pages read at once, each in its own transaction (PostgreSQL writing the lines of each on its own
+   * connection); 1: one after the other.
+   */
+  pagesAtOnce?: number
 }
 
 export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
+  const width = Math.max(1, o.pagesAtOnce ?? 1)
   let count = 0
-  let cursor: string | null = o.first.cursor
   let started = false
   let audited = false
-  /** The page after `cursor`, being read. */
-  let next: Promise<ExportPage> | null = null
+  let cancelled = false
+  /** Pages being read or waiting to be sent, in the list's order, each with the cursor it ends at. */
+  const ahead: { page: Promise<ExportPage>; until: string | null }[] = []
+  /** No page will be added to `ahead` any more. */
+  let finished = false
+  let wakeReader: (() => void) | null = null
+  let wakeSender: (() => void) | null = null
   const withUser = <T>(fn: (ctx: RequestContext) => Promise<T>) =>
     o.core.withTenant(o.auth.tenant.id, fn, {
       userId: o.auth.user.id,
@@ -41,10 +52,51 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
       locale: o.auth.user.locale,
       ip: o.ip,
     })
-  const readAhead = () => {
-    const from = cursor!
-    next = withUser((ctx) => o.plan.page(ctx, from))
-    next.catch(() => {}) // reported by the `pull` that takes it, if any does
+  const push = (page: Promise<ExportPage>, until: string | null = null) => {
+    page.catch(() => {}) // reported by the `pull` that takes it, if any does
+    ahead.push({ page, until })
+    wakeSender?.()
+    wakeSender = null
+  }
+  const stalled = () => new ComptoirError(500, 'internal', 'The list did not advance')
+  /**
+   * Reads the pages after the first, `width` at most ahead of what the client took. With more than one,
+   * each page's end is found first (a read of the list's keys only) so that the next one can start at
+   * once, and the pages' own reads, where the time goes, run side by side. When the rows left do not fill
+   * a page, it is read alone and the next one, if rows were added meanwhile, starts from its cursor.
+   */
+  const read = async () => {
+    let from = o.first.cursor
+    try {
+      while (from !== null && !cancelled) {
+        while (ahead.length >= width && !cancelled) await new Promise<void>((r) => (wakeReader = r))
+        if (cancelled) break
+        const start = from
+        const until = width > 1 ? await withUser((ctx) => o.plan.boundary(ctx, start)) : null
+        if (until !== null) {
+          if (until === start) throw stalled()
+          push(
+            withUser((ctx) => o.plan.page(ctx, start, until)),
+            until,
+          )
+          from = until
+          continue
+        }
+        const page = withUser((ctx) => o.plan.page(ctx, start))
+        if (width === 1) push(page)
+        const p = await page
+        // A list that does not move forward would stream the same page for ever.
+        if (p.cursor !== null && p.cursor === start) throw stalled()
+        if (width > 1) push(page)
+        from = p.cursor
+      }
+    } catch (e) {
+      push(Promise.reject(e))
+    } finally {
+      finished = true
+      wakeSender?.()
+      wakeSender = null
+    }
   }
   const audit = async (complete: boolean) => {
     if (audited) return
@@ -60,17 +112,24 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
             count += o.first.rows
             controller.enqueue(encoder.encode((o.flavour.bom ? '\uFEFF' : '') + o.header))
             if (o.first.rows) controller.enqueue(o.first.bytes)
-            if (cursor) readAhead()
+            void read()
             return
           }
+          while (!ahead.length && !finished) await new Promise<void>((r) => (wakeSender = r))
+          const next = ahead.shift()
+          wakeReader?.()
+          wakeReader = null
           if (next) {
-            const page = await next
-            next = null
-            // A list that does not move forward would stream the same page for ever.
-            if (page.cursor === cursor) throw new ComptoirError(500, 'internal', 'The list did not advance')
-            cursor = page.cursor
+            const page = await next.page
+            // More rows were added before its end than a page holds: the rest of them come next.
+            if (next.until !== null && page.cursor !== next.until) {
+              const rest = page.cursor!
+              const until = next.until
+              const more = withUser((ctx) => o.plan.page(ctx, rest, until))
+              more.catch(() => {})
+              ahead.unshift({ page: more, until })
+            }
             count += page.rows
-            if (cursor) readAhead()
             controller.enqueue(page.bytes)
             return
           }
@@ -81,6 +140,8 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
         }
       },
       async cancel() {
+        cancelled = true
+        wakeReader?.()
         await audit(false)
       },
     },

@@ -27,6 +27,8 @@ const PAGE_SIZE = 1000
  * 2,000 to 20,000 rows measured alike; this one keeps what a page holds at once to a few megabytes.
  */
 const COPY_PAGE_SIZE = 5000
+/** Pages PostgreSQL writes at once for one export, each on its own connection of the pool. */
+const PAGES_AT_ONCE = 2
 
 export function exportRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>()
@@ -65,6 +67,7 @@ export function exportRoutes(): Hono<AppEnv> {
       format,
       // Read in the request's transaction: no right, a bad filter or sort is still an error response.
       first: await plan.page(ctx),
+      pagesAtOnce: plan.copies(ctx) ? PAGES_AT_ONCE : 1,
     })
     const name = `${model.entity.name}-${ctx.core.now().toISOString().slice(0, 10)}.csv`
     return new Response(stream, {

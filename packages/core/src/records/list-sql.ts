@@ -176,14 +176,19 @@ function decodeCursor(cursor: string, n: number): unknown[] {
   }
 }
 
+/**
+ * The order terms as one row compared with `values` (`op` for their direction), where that says it
+ * exactly and the index can use it: no term nullable, all in one direction. Null otherwise.
+ */
+function rowCompared(terms: OrderTerm[], values: unknown[], p: Params, op: (desc: boolean) => string) {
+  if (terms.some((t) => t.nullable || t.desc !== terms[0].desc)) return null
+  return `(${terms.map((t) => t.sql).join(', ')}) ${op(terms[0].desc)} (${values.map((v) => p.add(v)).join(', ')})`
+}
+
 /** Keyset condition "strictly after `values`" for the order terms (NULLS LAST in both directions). */
 function keysetSql(terms: OrderTerm[], values: unknown[], p: Params): string {
-  const allSimple = terms.every((t) => !t.nullable) && terms.every((t) => t.desc === terms[0].desc)
-  if (allSimple) {
-    const lhs = terms.map((t) => t.sql).join(', ')
-    const rhs = values.map((v) => p.add(v)).join(', ')
-    return `(${lhs}) ${terms[0].desc ? '<' : '>'} (${rhs})`
-  }
+  const row = rowCompared(terms, values, p, (desc) => (desc ? '<' : '>'))
+  if (row) return row
   const build = (i: number): string => {
     const t = terms[i]
     const v = values[i]
@@ -194,6 +199,19 @@ function keysetSql(terms: OrderTerm[], values: unknown[], p: Params): string {
     return `(${after} OR (${t.sql} = ${ph} AND (${rest})))`
   }
   return build(0)
+}
+
+/**
+ * Keyset condition "at or before `values`": exactly the rows `keysetSql` leaves out for the same values,
+ * with a bound on the first term that the index scan stops at (an `OR` of terms gives it none).
+ */
+function uptoSql(terms: OrderTerm[], values: unknown[], p: Params): string {
+  const row = rowCompared(terms, values, p, (desc) => (desc ? '>=' : '<='))
+  if (row) return row
+  const exact = `NOT coalesce(${keysetSql(terms, values, p)}, false)`
+  // A first value that is null (last in either direction) bounds nothing: every row before it qualifies.
+  if (values[0] === null) return exact
+  return `${terms[0].sql} ${terms[0].desc ? '>=' : '<='} ${p.add(values[0])} AND ${exact}`
 }
 
 export interface ListSql {
@@ -262,6 +280,7 @@ export function buildListSql(
   if (errors.length) throw new BadRequestError('bad-request', 'Invalid list parameters', errors)
   const filterWhere = [...where]
   if (query.cursor) where.push(keysetSql(terms, decodeCursor(query.cursor, terms.length), p))
+  if (query.until) where.push(uptoSql(terms, decodeCursor(query.until, terms.length), p))
   const limit = query.limit ?? 50
   const order = terms
     .map((t) => `${t.sql} ${t.desc ? 'DESC' : 'ASC'}${t.nullable ? ' NULLS LAST' : ''}`)

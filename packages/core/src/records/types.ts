@@ -36,6 +36,11 @@ export interface ListQuery {
   /** 1–200, default 50. */
   limit?: number
   cursor?: string
+  /**
+   * The list ends with the row at this cursor, included, whatever the limit. Set by the export for pages
+   * read side by side; never taken from a request.
+   */
+  until?: string
   /** Adds the total, exact up to 10 000 then reported as capped. */
   count?: boolean
   /** Projection: field names to return (id, version and title always come). */
