@@ -116,6 +116,9 @@ interface CachedSession {
   expiresAt: number
   lastUsedAt: number
   at: number
+  /** The session's row as last checked, and `Database.writes` then: still true while it has not moved. */
+  rows?: readonly Record<string, any>[]
+  writes?: number
 }
 const caches = new WeakMap<Database, Map<string, CachedSession>>()
 const CACHE_MS = 60_000
@@ -134,6 +137,8 @@ function cacheOf(db: Database): Map<string, CachedSession> {
 export interface SessionCheck {
   auth: AuthInfo
   statement: { text: string; params: readonly unknown[] }
+  /** The statement's rows, when nothing was written since they were read (`Database.writes`). */
+  rows?: readonly Record<string, any>[]
   /** The fresh identity, or the 401/403 the full validation would have given. */
   check(rows: readonly Record<string, any>[]): AuthInfo
 }
@@ -157,9 +162,11 @@ export function cachedSession(db: Database, token: string, o: SessionOptions): S
     now - e.lastUsedAt > LAST_USED_PRECISION
   )
     return null
+  const writes = db.writes?.()
   return {
     auth: e.auth,
     statement: { text: SESSION_SQL, params: [id] },
+    rows: writes !== undefined && e.writes === writes ? e.rows : undefined,
     check(rows) {
       const r = rows[0]
       if (!r || new Date(r.expires_at).getTime() <= o.now().getTime()) {
@@ -172,6 +179,10 @@ export function cachedSession(db: Database, token: string, o: SessionOptions): S
         throw new ForbiddenError('tenant-suspended')
       }
       e.auth = auth
+      if (writes !== undefined) {
+        e.rows = rows
+        e.writes = writes
+      }
       return auth
     },
   }

@@ -58,6 +58,12 @@ export interface Database {
   /** Runs a multi-statement script as the owner, outside any transaction (migrations use their own). */
   exec(script: string): Promise<void>
   close(): Promise<void>
+  /**
+   * How many times anything may have been written, where every write goes through this object (the
+   * embedded database, open in one process only): rows read while it stays the same are still true, so
+   * what every request reads (its session, its context) is read once. Absent where other processes write.
+   */
+  writes?(): number
 }
 
 export const APP_ROLE = 'comptoir_app'

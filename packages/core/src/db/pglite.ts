@@ -11,6 +11,11 @@ import type { PGlite } from '@electric-sql/pglite'
 import { StartupError } from '../errors'
 import { type Database, type Queryable, type Row, TENANT_CONTEXT_SQL, withSavepoint } from './database'
 
+/** A statement that only reads: a SELECT (functions it calls are read-only in this schema). */
+const READ_ONLY = /^\s*SELECT\b/i
+
+type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0]
+
 const parsers = {
   1082: (x: string) => x, // date stays 'YYYY-MM-DD'
   20: (x: string) => Number(x), // int8 (counts) as number
@@ -89,6 +94,8 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     unlock()
     throw e
   }
+  /** Transactions and statements that may have written, counted when they end (see `Database.writes`). */
+  let writes = 0
   let queue: Promise<unknown> = Promise.resolve()
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
     // A turn of the event loop between transactions: HTTP requests keep being accepted during long work.
@@ -96,15 +103,29 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     queue = run.catch(() => undefined)
     return run
   }
+  /** Runs `fn` in a transaction; if any of its statements may have written, `writes` moves when it ends. */
+  const transaction = <T>(fn: (tx: Transaction, wrote: () => void) => Promise<T>): Promise<T> => {
+    let wrote = false
+    return pg
+      .transaction((tx) => fn(tx, () => (wrote = true)))
+      .finally(() => {
+        if (wrote) writes++
+      })
+  }
   // Queued writes are awaited before the transaction ends: the first failure rolls it back.
-  const wrap = (tx: { query: PGlite['query'] }, queued: Promise<unknown>[]): Queryable => {
+  const wrap = (tx: Transaction, queued: Promise<unknown>[], wrote: () => void): Queryable => {
     const q: Queryable = {
       async query<T>(text: string, params?: readonly unknown[]) {
+        if (!READ_ONLY.test(text)) wrote()
         const r = await tx.query<T>(text, params as unknown[])
         return r.rows
       },
-      savepoint: (fn) => withSavepoint((s) => tx.query(s), fn),
+      savepoint: (fn) => {
+        wrote()
+        return withSavepoint((s) => tx.query(s), fn)
+      },
       queue(text, params) {
+        wrote()
         const sent = tx.query(text, params as unknown[])
         sent.catch(() => {})
         queued.push(sent)
@@ -121,25 +142,39 @@ export async function createPgliteDatabase(opts: PgliteOptions = {}): Promise<Da
     pglite: pg,
     system: (fn) =>
       exclusive(() =>
-        pg.transaction(async (tx) => {
+        transaction(async (tx, wrote) => {
           const queued: Promise<unknown>[] = []
-          return settle(await fn(wrap(tx, queued)), queued)
+          return settle(await fn(wrap(tx, queued, wrote)), queued)
         }),
       ),
     read: <T>(text: string, params?: readonly unknown[]) =>
-      exclusive(async () => (await pg.query<T>(text, params as unknown[])).rows),
+      exclusive(async () => {
+        try {
+          return (await pg.query<T>(text, params as unknown[])).rows
+        } finally {
+          if (!READ_ONLY.test(text)) writes++
+        }
+      }),
     tenant: (tenantId, fn, o = {}) =>
       exclusive(() =>
-        pg.transaction(async (tx) => {
+        transaction(async (tx, wrote) => {
           const before = o.before
             ? (await tx.query<Row>(o.before.text, o.before.params as unknown[])).rows
             : undefined
           await tx.query(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''])
           const queued: Promise<unknown>[] = []
-          return settle(await fn(wrap(tx, queued), before && Promise.resolve(before)), queued)
+          return settle(await fn(wrap(tx, queued, wrote), before && Promise.resolve(before)), queued)
         }),
       ),
-    exec: (script) => exclusive(async () => void (await pg.exec(script))),
+    exec: (script) =>
+      exclusive(async () => {
+        try {
+          await pg.exec(script)
+        } finally {
+          writes++
+        }
+      }),
+    writes: () => writes,
     close: () => exclusive(() => pg.close()).finally(unlock),
   }
 }

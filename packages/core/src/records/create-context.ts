@@ -53,16 +53,40 @@ export interface InternalContext extends RequestContext {
   readonly customFields: (CustomFieldRow & { entity: string })[]
 }
 
+interface Loaded {
+  enabled: string[]
+  user: any
+  roles: RoleGrants[]
+  team: string[]
+  custom_fields: (CustomFieldRow & { entity: string })[]
+}
+
+/**
+ * Contexts loaded lately, by tenant and user, where the database tells whether anything was written
+ * since (`Database.writes`, the embedded database): the rows are read again after any write.
+ */
+const loadedCache = new WeakMap<object, Map<string, { writes: number; rows: Loaded[] }>>()
+const LOADED_MAX = 1000
+
+function load(core: Core, tx: Queryable, tenantId: string, userId: string): Promise<Loaded[]> {
+  const writes = core.db.writes?.()
+  if (writes === undefined) return tx.query<Loaded>(LOAD_SQL, [tenantId, userId])
+  let cache = loadedCache.get(core.db)
+  if (!cache) loadedCache.set(core.db, (cache = new Map()))
+  const key = `${tenantId}:${userId}`
+  const hit = cache.get(key)
+  if (hit?.writes === writes) return Promise.resolve(hit.rows)
+  return tx.query<Loaded>(LOAD_SQL, [tenantId, userId]).then((rows) => {
+    if (cache.size >= LOADED_MAX) cache.clear()
+    cache.set(key, { writes, rows })
+    return rows
+  })
+}
+
 export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
   const { core, tx } = input
   const system = !input.userId
-  const loading = tx.query<{
-    enabled: string[]
-    user: any
-    roles: RoleGrants[]
-    team: string[]
-    custom_fields: (CustomFieldRow & { entity: string })[]
-  }>(LOAD_SQL, [input.tenant.id, input.userId ?? SYSTEM_USER_ID])
+  const loading = load(core, tx, input.tenant.id, input.userId ?? SYSTEM_USER_ID)
   let auth = input.auth
   let tenant = input.tenant
   if (input.checked) {

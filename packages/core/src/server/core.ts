@@ -152,13 +152,17 @@ export function createCore(o: CreateCoreOptions): Core {
             tenant,
             userId: w.userId,
             auth: w.auth,
-            checked: check && before ? before.then((rows) => check.check(rows)) : undefined,
+            checked: check?.rows
+              ? Promise.resolve(check.rows).then((rows) => check.check(rows))
+              : check && before
+                ? before.then((rows) => check.check(rows))
+                : undefined,
             locale: w.locale,
             ip: w.ip,
           })
           return fn(ctx)
         },
-        { userId: w.userId, before: check?.statement },
+        { userId: w.userId, before: check?.rows ? undefined : check?.statement },
       )
       for (const cb of ctx.commitCallbacks) await cb()
       if (ctx.wroteEvents) core.outbox.poke()
