@@ -72,7 +72,10 @@ function load(core: Core, tx: Queryable, tenantId: string, userId: string): Prom
   const writes = core.db.writes?.()
   if (writes === undefined) return tx.query<Loaded>(LOAD_SQL, [tenantId, userId])
   let cache = loadedCache.get(core.db)
-  if (!cache) loadedCache.set(core.db, (cache = new Map()))
+  if (!cache) {
+    cache = new Map()
+    loadedCache.set(core.db, cache)
+  }
   const key = `${tenantId}:${userId}`
   const hit = cache.get(key)
   if (hit?.writes === writes) return Promise.resolve(hit.rows)
