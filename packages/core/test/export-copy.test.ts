@@ -289,7 +289,7 @@ async function pages(client: TestClient, query: string, o: { copy: boolean; page
       },
       user,
     )
-    out.push(page.bytes)
+    out.push(...page.chunks)
     cursor = page.cursor
     n++
   } while (cursor)

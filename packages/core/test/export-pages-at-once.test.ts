@@ -43,6 +43,7 @@ afterAll(() => t?.close())
 async function start(
   pagesAtOnce: number,
   list = 'sort=name&fields=name',
+  pageSize = PAGE,
   /** Runs in the transaction that found a page's end, once it is found. */
   found?: (ctx: RequestContext, from: string, until: string | null) => Promise<void>,
 ) {
@@ -57,8 +58,8 @@ async function start(
         flavour: FLAVOURS.csv,
         messages: ctx.core.messages,
         locale: ctx.locale,
-        pageSize: PAGE,
-        copyPageSize: PAGE,
+        pageSize,
+        copyPageSize: pageSize,
       })
       const boundary = plan.boundary.bind(plan)
       plan.boundary = async (c, from) => {
@@ -129,6 +130,13 @@ describe('export pages read side by side', () => {
       expect(two.boundaries()).toBeGreaterThanOrEqual(3)
     })
 
+  it('ends when the rows fill the last page exactly', async () => {
+    // 60 rows, 5 pages of 12: the page after the last one's end holds nothing.
+    const one = await names((await start(1, undefined, 12)).reader)
+    expect(one).toHaveLength(60)
+    expect(await names((await start(2, undefined, 12)).reader)).toEqual(one)
+  })
+
   it('repeats and skips no row while rows are added and removed during the download', async () => {
     const removed = new Set<string>()
     const added = new Set<string>()
@@ -136,7 +144,7 @@ describe('export pages read side by side', () => {
     // row at its end are removed, and rows are added just before its end and just after it. Read with
     // the page's size instead of up to its end, the page would then repeat the next page's first row or
     // leave out its own last one.
-    const { reader, boundaries } = await start(2, undefined, async (ctx, from, until) => {
+    const { reader, boundaries } = await start(2, undefined, PAGE, async (ctx, from, until) => {
       if (!until) return
       const [after] = JSON.parse(Buffer.from(from, 'base64url').toString('utf8')) as [string]
       const [end] = JSON.parse(Buffer.from(until, 'base64url').toString('utf8')) as [string]

@@ -13,7 +13,7 @@ function run(chunks: string[], limit: number) {
   const lines = new CopyLines(limit, ';')
   for (const c of chunks) lines.push(Buffer.from(c))
   const page = lines.page()
-  return { text: Buffer.from(page.bytes).toString(), rows: page.rows, cursor: page.cursor }
+  return { text: Buffer.concat(page.chunks).toString(), rows: page.rows, cursor: page.cursor }
 }
 
 describe('COPY output as export lines', () => {

@@ -9,7 +9,7 @@
  */
 import { ComptoirError } from '../errors'
 import { encodeCursor } from '../records/list-sql'
-import { ByteSink } from './byte-sink'
+import { ByteChunks } from './byte-sink'
 import type { ExportPage } from './export-plan'
 
 const QUOTE = 0x22
@@ -17,7 +17,7 @@ const LF = 0x0a
 const CRLF = Buffer.from('\r\n')
 
 export class CopyLines {
-  private readonly sink: ByteSink
+  private readonly sink = new ByteChunks()
   private readonly delimiter: number
   private rows = 0
   private more = false
@@ -32,7 +32,6 @@ export class CopyLines {
     delimiter: string,
   ) {
     this.delimiter = delimiter.charCodeAt(0)
-    this.sink = new ByteSink(Math.min(limit, 10_000) * 256)
   }
 
   push(chunk: Uint8Array): void {
@@ -115,7 +114,7 @@ export class CopyLines {
     if (this.more && !position)
       throw new ComptoirError(500, 'internal', 'The copy did not give the position of its last row')
     return {
-      bytes: this.sink.bytes(),
+      chunks: this.sink.chunks(),
       rows: this.rows,
       cursor: position ? encodeCursor(JSON.parse(position)) : null,
     }

@@ -35,8 +35,8 @@ import { pageTitles, type TitledReference, titledReferences } from './page-title
 import { inlineParams, literal } from './sql-literal'
 
 export interface ExportPage {
-  /** CSV lines, CRLF-terminated, in UTF-8. */
-  bytes: Uint8Array
+  /** CSV lines, CRLF-terminated, in UTF-8, in one or more chunks. */
+  chunks: Uint8Array[]
   rows: number
   /** Where the next page starts, or null after the last one. */
   cursor: string | null
@@ -137,7 +137,7 @@ export class ExportPlan {
     const titles = await pageTitles(ctx, references, page)
     const writers = this.writers.map((w, i) => (visible[i] ? w : () => ''))
     return {
-      bytes: lines(page, writers, titles, this.o.flavour.delimiter),
+      chunks: [lines(page, writers, titles, this.o.flavour.delimiter)],
       rows: page.length,
       cursor: more ? cursorOf(page[page.length - 1], sql.terms) : (until ?? null),
     }

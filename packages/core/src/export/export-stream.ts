@@ -111,15 +111,18 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
             started = true
             count += o.first.rows
             controller.enqueue(encoder.encode((o.flavour.bom ? '\uFEFF' : '') + o.header))
-            if (o.first.rows) controller.enqueue(o.first.bytes)
+            for (const chunk of o.first.chunks) if (chunk.length) controller.enqueue(chunk)
             void read()
             return
           }
-          while (!ahead.length && !finished) await new Promise<void>((r) => (wakeSender = r))
-          const next = ahead.shift()
-          wakeReader?.()
-          wakeReader = null
-          if (next) {
+          // A page may hold no row (the list ended where the page before did): the next one is taken
+          // then, as a pull that gives nothing is not called again.
+          for (;;) {
+            while (!ahead.length && !finished) await new Promise<void>((r) => (wakeSender = r))
+            const next = ahead.shift()
+            wakeReader?.()
+            wakeReader = null
+            if (!next) break
             const page = await next.page
             // More rows were added before its end than a page holds: the rest of them come next.
             if (next.until !== null && page.cursor !== next.until) {
@@ -130,7 +133,9 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
               ahead.unshift({ page: more, until })
             }
             count += page.rows
-            controller.enqueue(page.bytes)
+            const chunks = page.chunks.filter((c) => c.length)
+            if (!chunks.length) continue
+            for (const chunk of chunks) controller.enqueue(chunk)
             return
           }
           await audit(true)
