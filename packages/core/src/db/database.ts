@@ -68,6 +68,9 @@ export interface Database {
 
 export const APP_ROLE = 'comptoir_app'
 
+/** A statement that only reads: a SELECT (functions it calls are read-only in this schema). */
+export const READ_ONLY = /^\s*SELECT\b/i
+
 /** The statement that opens every tenant transaction: role, tenant and user, in one round trip. */
 export const TENANT_CONTEXT_SQL = `SELECT set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`
 

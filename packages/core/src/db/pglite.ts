@@ -9,10 +9,14 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { PGlite } from '@electric-sql/pglite'
 import { StartupError } from '../errors'
-import { type Database, type Queryable, type Row, TENANT_CONTEXT_SQL, withSavepoint } from './database'
-
-/** A statement that only reads: a SELECT (functions it calls are read-only in this schema). */
-const READ_ONLY = /^\s*SELECT\b/i
+import {
+  type Database,
+  type Queryable,
+  READ_ONLY,
+  type Row,
+  TENANT_CONTEXT_SQL,
+  withSavepoint,
+} from './database'
 
 type Transaction = Parameters<Parameters<PGlite['transaction']>[0]>[0]
 

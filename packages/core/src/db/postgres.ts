@@ -5,7 +5,14 @@
  * @module
  */
 import postgres from 'postgres'
-import { type Database, type Queryable, type Row, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+import {
+  type Database,
+  type Queryable,
+  READ_ONLY,
+  type Row,
+  TENANT_CONTEXT_SQL,
+  withSavepoint,
+} from './database'
 
 export interface PostgresOptions {
   url: string
@@ -16,9 +23,6 @@ export interface PostgresOptions {
 export function reconnectDelay(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2)
 }
-
-/** A statement that reads only: a SELECT (functions it calls are read-only in this schema). */
-const READ_ONLY = /^\s*SELECT\b/i
 
 export function createPostgresDatabase(opts: PostgresOptions): Database & { sql: postgres.Sql } {
   const sql = postgres(opts.url, {

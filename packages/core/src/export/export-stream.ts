@@ -52,6 +52,12 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
       locale: o.auth.user.locale,
       ip: o.ip,
     })
+  /** The page from `start` up to `until`, read in a transaction of its own. */
+  const pageUntil = (start: string, until: string) => {
+    const page = withUser((ctx) => o.plan.page(ctx, start, until))
+    page.catch(() => {}) // reported by the `pull` that takes it, if any does
+    return { page, until }
+  }
   const push = (page: Promise<ExportPage>, until: string | null = null) => {
     page.catch(() => {}) // reported by the `pull` that takes it, if any does
     ahead.push({ page, until })
@@ -75,10 +81,8 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
         const until = width > 1 ? await withUser((ctx) => o.plan.boundary(ctx, start)) : null
         if (until !== null) {
           if (until === start) throw stalled()
-          push(
-            withUser((ctx) => o.plan.page(ctx, start, until)),
-            until,
-          )
+          const next = pageUntil(start, until)
+          push(next.page, until)
           from = until
           continue
         }
@@ -125,13 +129,8 @@ export function exportStream(o: ExportStreamOptions): ReadableStream<Uint8Array>
             if (!next) break
             const page = await next.page
             // More rows were added before its end than a page holds: the rest of them come next.
-            if (next.until !== null && page.cursor !== next.until) {
-              const rest = page.cursor!
-              const until = next.until
-              const more = withUser((ctx) => o.plan.page(ctx, rest, until))
-              more.catch(() => {})
-              ahead.unshift({ page: more, until })
-            }
+            if (next.until !== null && page.cursor !== next.until)
+              ahead.unshift(pageUntil(page.cursor!, next.until))
             count += page.rows
             const chunks = page.chunks.filter((c) => c.length)
             if (!chunks.length) continue
