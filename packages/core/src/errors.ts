@@ -28,6 +28,17 @@ export class ComptoirError extends Error {
   }
 }
 
+/**
+ * 503: the request started from the context this process knew (`WithTenantOptions.speculate`), and the
+ * tenant's settings or the user's rights changed since. Nothing it did is kept; the app answers it again
+ * from a fresh context, so a client only sees this if that happens twice in a row.
+ */
+export class ContextChangedError extends ComptoirError {
+  constructor() {
+    super(503, 'context-changed', 'The workspace settings or your rights changed during the request')
+  }
+}
+
 /** 422: the body or query does not satisfy the entity's rules. Nothing was written. */
 export class ValidationError extends ComptoirError {
   readonly errors: FieldError[]

@@ -97,7 +97,7 @@ export async function validateSession(
  * What a session's row says, read again by every request that uses it: the session, its user (active
  * only) and its tenant.
  */
-const SESSION_SQL = `SELECT s.tenant_id, s.expires_at, s.last_used_at, ${USER_COLS}
+const SESSION_SQL = `SELECT s.tenant_id, s.expires_at, s.last_used_at, t.context_version, ${USER_COLS}
   FROM core_session s
   JOIN core_user u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active'
   JOIN core_tenant t ON t.id = s.tenant_id
@@ -141,6 +141,8 @@ export interface SessionCheck {
   rows?: readonly Record<string, any>[]
   /** The fresh identity, or the 401/403 the full validation would have given. */
   check(rows: readonly Record<string, any>[]): AuthInfo
+  /** The tenant's `context_version` in the statement's rows. */
+  contextVersion(rows: readonly Record<string, any>[]): string | undefined
 }
 
 /**
@@ -167,6 +169,8 @@ export function cachedSession(db: Database, token: string, o: SessionOptions): S
     auth: e.auth,
     statement: { text: SESSION_SQL, params: [id] },
     rows: writes !== undefined && e.writes === writes ? e.rows : undefined,
+    contextVersion: (rows) =>
+      rows[0]?.context_version == null ? undefined : String(rows[0].context_version),
     check(rows) {
       const r = rows[0]
       if (!r || new Date(r.expires_at).getTime() <= o.now().getTime()) {

@@ -45,6 +45,7 @@ export async function syncDerived(db: Database, entities: EntityDef[]): Promise<
     }
     await tx.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`)
     await tx.query(`GRANT EXECUTE ON FUNCTION comptoir_search(text, text, integer, uuid[]) TO ${APP_ROLE}`)
+    await tx.query(`GRANT EXECUTE ON FUNCTION comptoir_context_version() TO ${APP_ROLE}`)
     await tx.query('DELETE FROM core_search_config')
     for (const e of entities) {
       await tx.query('INSERT INTO core_search_config (entity, table_name, expr) VALUES ($1, $2, $3)', [

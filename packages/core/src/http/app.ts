@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { ComptoirError, isComptoirError } from '../errors'
+import { ComptoirError, ContextChangedError, isComptoirError } from '../errors'
 import { pickLocale } from '../i18n/messages'
 import { authRoutes } from '../auth/routes'
 import { recordRoutes } from '../records/routes'
@@ -17,7 +17,15 @@ import { platformRoutes } from '../tenancy/platform-routes'
 import { trashRoutes } from '../trash/routes'
 import { userDirectoryRoutes } from '../users/directory-routes'
 import type { AppEnv } from './env'
-import { authenticate, requireAdmin, requirePlugin, securityHeaders, tenantTransaction } from './middleware'
+import {
+  answerAgainWhenContextChanged,
+  authenticate,
+  contextChanged,
+  requireAdmin,
+  requirePlugin,
+  securityHeaders,
+  tenantTransaction,
+} from './middleware'
 import { fromDatabaseError, problemResponse } from './problem'
 import { serveWeb } from './static'
 import { streamLimit } from './stream-limit'
@@ -72,6 +80,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   app.onError((err, c) => {
     const mapped = fromDatabaseError(err)
     if (!isComptoirError(mapped)) log(err)
+    if (err instanceof ContextChangedError) contextChanged(c.req.raw)
     return problemResponse(mapped, core.messages, c.get('locale') ?? 'fr')
   })
   app.notFound((c) =>
@@ -111,5 +120,5 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   api.get('/openapi.json', async (c) => c.json(await openApiDocument(c.get('ctx'), pluginApps)))
   app.route('/api/v1', api)
   if (core.config.webRoot) app.use(serveWeb(core.config.webRoot))
-  return app
+  return answerAgainWhenContextChanged(app)
 }

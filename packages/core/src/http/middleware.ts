@@ -112,6 +112,33 @@ export function authenticate(o: { inTransaction?: boolean } = {}): MiddlewareHan
 
 class Rollback extends Error {}
 
+/** Requests whose answer is `ContextChangedError`, and those being answered again after it. */
+const changedRequests = new WeakSet<Request>()
+const againRequests = new WeakSet<Request>()
+
+/** Notes that `ContextChangedError` answered the request, for `answerAgainWhenContextChanged`. */
+export function contextChanged(req: Request): void {
+  changedRequests.add(req)
+}
+
+/**
+ * Wraps the app's `fetch`: a read that started from the context this process knew, and found it changed
+ * (`WithTenantOptions.speculate`), is answered again once, from a fresh context. Its first answer was
+ * rolled back and never sent.
+ */
+export function answerAgainWhenContextChanged<
+  A extends { fetch: (req: Request, ...rest: any[]) => Response | Promise<Response> },
+>(app: A): A {
+  const dispatch = app.fetch
+  app.fetch = async (req: Request, ...rest: any[]) => {
+    const res = await dispatch(req, ...rest)
+    if (!changedRequests.has(req) || againRequests.has(req)) return res
+    againRequests.add(req)
+    return dispatch(req, ...rest)
+  }
+  return app
+}
+
 /** Opens the tenant transaction; any error (thrown or answered) rolls everything back. */
 export function tenantTransaction(): MiddlewareHandler<AppEnv> {
   return async function tenantTransaction(c, next) {
@@ -132,7 +159,14 @@ export function tenantTransaction(): MiddlewareHandler<AppEnv> {
           if (c.res.status >= 400) throw new Rollback()
         },
         sessionCheck
-          ? { userId: auth.user.id, auth, ip: clientIp(c), sessionCheck }
+          ? {
+              userId: auth.user.id,
+              auth,
+              ip: clientIp(c),
+              sessionCheck,
+              // A read can be done twice: it may start before its context is confirmed.
+              speculate: c.req.method === 'GET' && !againRequests.has(c.req.raw),
+            }
           : { userId: auth.user.id, auth, locale: c.get('locale'), ip: clientIp(c) },
       )
     } catch (e) {

@@ -11,6 +11,8 @@ const fr: Messages = {
   'core:problem.invalid-token': 'Jeton d’accès invalide, expiré ou révoqué.',
   'core:problem.user-inactive': 'Ce compte est désactivé.',
   'core:problem.tenant-suspended': 'Cet espace est suspendu.',
+  'core:problem.context-changed':
+    'Les réglages de l’espace ou vos droits ont changé pendant la requête : réessayez.',
   'core:problem.tenant-required': 'Cette adresse e-mail ouvre plusieurs espaces\u00a0: choisissez-en un.',
   'core:problem.admin-only': 'Réservé aux administrateurs de l’espace.',
   'core:problem.session-required': 'Connectez-vous avec votre mot de passe pour faire cela.',
@@ -72,6 +74,8 @@ const en: Messages = {
   'core:problem.invalid-token': 'Invalid, expired or revoked access token.',
   'core:problem.user-inactive': 'This account is deactivated.',
   'core:problem.tenant-suspended': 'This workspace is suspended.',
+  'core:problem.context-changed':
+    'The workspace settings or your rights changed during the request: try again.',
   'core:problem.tenant-required': 'This e-mail address opens several workspaces: choose one.',
   'core:problem.admin-only': 'Workspace administrators only.',
   'core:problem.session-required': 'Sign in with your password to do this.',

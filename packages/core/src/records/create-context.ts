@@ -17,7 +17,7 @@ import { RecordsServiceImpl } from './records-service'
 import type { CustomFieldRow } from './entity-model'
 import { NotFoundError, UnauthorizedError } from '../errors'
 
-const LOAD_SQL = `SELECT
+const LOAD_SQL = `SELECT comptoir_context_version()::text AS context_version,
   (SELECT coalesce(json_agg(plugin_id), '[]'::json) FROM core_tenant_plugin WHERE tenant_id = $1 AND enabled) AS enabled,
   (SELECT row_to_json(u) FROM (SELECT id, email, name, is_admin, locale, status FROM core_user WHERE tenant_id = $1 AND id = $2) u) AS "user",
   (SELECT coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'grants', r.grants, 'fields', r.fields)), '[]'::json)
@@ -42,6 +42,8 @@ export interface ContextInput {
   auth?: AuthInfo
   /** The session checked in this transaction: its identity replaces `auth` and `tenant`. */
   checked?: Promise<AuthInfo>
+  /** The context as this process loaded it lately (`knownContext`), used as it is: nothing is read. */
+  known?: KnownContext
   locale?: Locale
   ip?: string
 }
@@ -54,6 +56,8 @@ export interface InternalContext extends RequestContext {
 }
 
 interface Loaded {
+  /** `core_tenant.context_version` in the snapshot the rest was read in. */
+  context_version: string | null
   enabled: string[]
   user: any
   roles: RoleGrants[]
@@ -62,34 +66,75 @@ interface Loaded {
 }
 
 /**
- * Contexts loaded lately, by tenant and user, where the database tells whether anything was written
- * since (`Database.writes`, the embedded database): the rows are read again after any write.
+ * Contexts loaded lately, by tenant and user. Where the database tells whether anything was written
+ * since (`Database.writes`, the embedded database), the rows are read again after any write. Elsewhere
+ * each entry carries the tenant's `context_version` it was read with: a request may start from it only
+ * if the version it reads in its own transaction is the same (`knownContext`).
  */
-const loadedCache = new WeakMap<object, Map<string, { writes: number; rows: Loaded[] }>>()
+interface Cached {
+  writes?: number
+  rows: Loaded[]
+}
+const loadedCache = new WeakMap<object, Map<string, Cached>>()
 const LOADED_MAX = 1000
 
-function load(core: Core, tx: Queryable, tenantId: string, userId: string): Promise<Loaded[]> {
-  const writes = core.db.writes?.()
-  if (writes === undefined) return tx.query<Loaded>(LOAD_SQL, [tenantId, userId])
+/** A context loaded by this process, and the tenant's `context_version` it holds for. */
+export interface KnownContext {
+  version: string
+  rows: readonly Loaded[]
+}
+
+function cacheOf(core: Core): Map<string, Cached> {
   let cache = loadedCache.get(core.db)
   if (!cache) {
     cache = new Map()
     loadedCache.set(core.db, cache)
   }
+  return cache
+}
+
+function remember(cache: Map<string, Cached>, key: string, entry: Cached): void {
+  if (cache.size >= LOADED_MAX && !cache.has(key)) cache.clear()
+  cache.set(key, entry)
+}
+
+function load(core: Core, tx: Queryable, tenantId: string, userId: string): Promise<Loaded[]> {
+  const writes = core.db.writes?.()
+  const cache = cacheOf(core)
   const key = `${tenantId}:${userId}`
-  const hit = cache.get(key)
-  if (hit?.writes === writes) return Promise.resolve(hit.rows)
+  if (writes !== undefined) {
+    const hit = cache.get(key)
+    if (hit?.writes === writes) return Promise.resolve(hit.rows)
+  }
   return tx.query<Loaded>(LOAD_SQL, [tenantId, userId]).then((rows) => {
-    if (cache.size >= LOADED_MAX) cache.clear()
-    cache.set(key, { writes, rows })
+    remember(cache, key, { writes, rows })
     return rows
   })
+}
+
+/**
+ * The context this process last loaded for a user, on a database that cannot tell its writes (PostgreSQL,
+ * shared by other processes): to be trusted only once the tenant's `context_version` has been read again
+ * in the request's transaction and found the same.
+ */
+export function knownContext(core: Core, tenantId: string, userId: string): KnownContext | undefined {
+  if (core.db.writes) return undefined
+  const hit = loadedCache.get(core.db)?.get(`${tenantId}:${userId}`)
+  const version = hit?.rows[0]?.context_version
+  return hit && version != null ? { version, rows: hit.rows } : undefined
+}
+
+/** Drops a context found out of date. */
+export function forgetContext(core: Core, tenantId: string, userId: string): void {
+  loadedCache.get(core.db)?.delete(`${tenantId}:${userId}`)
 }
 
 export async function createRequestContext(input: ContextInput): Promise<InternalContext> {
   const { core, tx } = input
   const system = !input.userId
-  const loading = load(core, tx, input.tenant.id, input.userId ?? SYSTEM_USER_ID)
+  const loading = input.known
+    ? Promise.resolve(input.known.rows)
+    : load(core, tx, input.tenant.id, input.userId ?? SYSTEM_USER_ID)
   let auth = input.auth
   let tenant = input.tenant
   if (input.checked) {

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -32,6 +33,11 @@ export const coreTenant = pgTable('core_tenant', {
   status: text('status').notNull().default('active'),
   locale: text('locale').notNull().default('fr'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /**
+   * Moves, by a trigger in the same transaction, whenever what a request's context is built from
+   * changes: the tenant's plugins, users, roles, teams, custom fields (`comptoir_context_changed`).
+   */
+  contextVersion: bigint('context_version', { mode: 'number' }).notNull().default(0),
 })
 
 export const corePlan = pgTable('core_plan', {

@@ -18,11 +18,16 @@ import { loadPlugins } from '../plugin/loader'
 import type { Registry } from '../plugin/registry'
 import type { OutboxEvent } from '../plugin/server-plugin'
 import type { RequestContext } from '../records/context'
-import { createRequestContext, type InternalContext } from '../records/create-context'
+import {
+  createRequestContext,
+  forgetContext,
+  type InternalContext,
+  knownContext,
+} from '../records/create-context'
 import { findTenant, syncPlans, type Plans } from '../tenancy/tenants'
 import type { AuthInfo, TenantInfo } from '../auth/auth-info'
 import type { SessionCheck } from '../auth/sessions'
-import { NotFoundError } from '../errors'
+import { ContextChangedError, NotFoundError } from '../errors'
 import type { MailSettings } from '../mail/mailer'
 import { RETENTION_QUEUE, scheduleTrashRetention, trashRetentionJob } from '../settings/trash-retention'
 
@@ -69,6 +74,15 @@ export interface WithTenantOptions {
   ip?: string
   /** A session to check first, in the same flight as `BEGIN`; the context then carries what it read. */
   sessionCheck?: SessionCheck
+  /**
+   * With `sessionCheck`, and a context this process loaded lately for the same user: `fn` starts at once
+   * from that context, so that its first statements go out with `BEGIN` and the session check, whose
+   * row also gives the tenant's `context_version`. Whatever `fn` returns or throws is kept only if the
+   * session holds and neither the version nor the identity moved; otherwise the transaction is rolled
+   * back and `ContextChangedError` thrown, for the caller to run it again without this option. For
+   * requests whose work may be done twice (reads).
+   */
+  speculate?: boolean
 }
 
 export interface Core {
@@ -143,9 +157,42 @@ export function createCore(o: CreateCoreOptions): Core {
       const tenant = w.auth?.tenant ?? (await core.tenant({ id: tenantId }))
       let ctx!: InternalContext
       const check = w.sessionCheck
+      const known =
+        w.speculate && check && !check.rows && w.userId && w.auth
+          ? knownContext(core, tenant.id, w.userId)
+          : undefined
       const result = await o.db.tenant(
         tenant.id,
         async (tx, before) => {
+          if (known && check && before && w.auth) {
+            const started = w.auth
+            const verified = before.then((rows) => {
+              const auth = check.check(rows)
+              if (check.contextVersion(rows) !== known.version || !sameIdentity(auth, started)) {
+                forgetContext(core, tenant.id, w.userId!)
+                throw new ContextChangedError()
+              }
+            })
+            verified.catch(() => {}) // awaited below, whatever `fn` does
+            const value = await (async () => {
+              ctx = await createRequestContext({
+                core,
+                tx,
+                tenant,
+                userId: w.userId,
+                auth: started,
+                known,
+                locale: w.locale,
+                ip: w.ip,
+              })
+              return fn(ctx)
+            })().catch(async (e: unknown) => {
+              await verified // a refused session or a changed context is the answer, not `fn`'s error
+              throw e
+            })
+            await verified
+            return value
+          }
           ctx = await createRequestContext({
             core,
             tx,
@@ -222,4 +269,9 @@ function corePackageRoot(): string {
     dir = dirname(dir)
   }
   throw new Error('Cannot find the @comptoir/core package directory')
+}
+
+/** The same tenant and user, as the request's context shows them. */
+function sameIdentity(a: AuthInfo, b: AuthInfo): boolean {
+  return JSON.stringify([a.tenant, a.user]) === JSON.stringify([b.tenant, b.user])
 }

@@ -1,0 +1,147 @@
+/**
+ * A read whose session and context this process knows starts before they are read again (on
+ * PostgreSQL): whatever changed since — in this process or straight in the database, as another process
+ * would — is still what the read obeys, and a read that finds its context moved is answered again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RequestContext } from '../src/records/context'
+import type { WithTenantOptions } from '../src/server'
+import { createTestCore, type TestClient, type TestCore } from '../src/testing'
+import crm from './fixtures/crm/server'
+
+let t: TestCore
+let admin: TestClient
+let companyId: string
+
+beforeAll(async () => {
+  t = await createTestCore({ plugins: [crm] })
+  admin = await t.as('acme')
+  const co = await admin.post('/api/v1/records/crm.company', { name: 'Connue SA' })
+  expect(co.status).toBe(201)
+  companyId = co.body.id
+})
+afterAll(() => t?.close())
+
+const company = (c: TestClient) => c.get(`/api/v1/records/crm.company/${companyId}`)
+/** As another process would: a statement of its own, outside this app. */
+const elsewhere = (text: string, params: unknown[] = []) =>
+  t.core.withTenant(t.tenants.acme.id, (ctx) => ctx.tx.query(text, params))
+const roleOf = async (c: TestClient) =>
+  (await elsewhere('SELECT role_id FROM core_user_role WHERE user_id = $1', [c.userId]))[0].role_id as string
+
+/** Counts the tenant transactions of requests, and those that started from a known context. */
+function countTransactions() {
+  const core = t.core as { withTenant: typeof t.core.withTenant }
+  const unbound = core.withTenant
+  const original: typeof unbound = unbound.bind(t.core)
+  const seen = { all: 0, early: 0 }
+  core.withTenant = <T>(id: string, fn: (ctx: RequestContext) => Promise<T>, o?: WithTenantOptions) => {
+    seen.all++
+    if (o?.speculate) seen.early++
+    return original(id, fn, o)
+  }
+  return {
+    seen,
+    restore: () => {
+      core.withTenant = unbound
+    },
+  }
+}
+
+describe('a read started from the context this process knows', () => {
+  it('obeys a role edited in the administration from the very next read, both ways', async () => {
+    const reader = await t.as('acme', { grants: { 'crm.company.read': 'all' } })
+    expect((await company(reader)).status).toBe(200)
+    expect((await company(reader)).body.name).toBe('Connue SA')
+    const role = await roleOf(reader)
+    expect((await admin.patch(`/api/v1/admin/roles/${role}`, { grants: {} })).status).toBe(200)
+    const refused = await company(reader)
+    expect(refused.status).toBe(403)
+    expect(refused.body.name).toBeUndefined()
+    const back = await admin.patch(`/api/v1/admin/roles/${role}`, { grants: { 'crm.company.read': 'all' } })
+    expect(back.status).toBe(200)
+    // Not the 403 the known context would still give.
+    expect((await company(reader)).status).toBe(200)
+  })
+
+  it('obeys changes written straight into the database, as by another process', async () => {
+    const reader = await t.as('acme', { grants: { 'crm.company.read': 'all' } })
+    expect((await company(reader)).status).toBe(200)
+    expect((await company(reader)).status).toBe(200)
+    await elsewhere(`UPDATE core_role SET grants = '{}'::jsonb WHERE id = $1`, [await roleOf(reader)])
+    expect((await company(reader)).status).toBe(403)
+
+    expect((await company(admin)).status).toBe(200)
+    await elsewhere(`UPDATE core_tenant_plugin SET enabled = false WHERE plugin_id = 'crm'`)
+    const off = await company(admin)
+    expect(off.status).toBe(403)
+    expect(off.body.code).toBe('plugin-not-enabled')
+    await elsewhere(`UPDATE core_tenant_plugin SET enabled = true WHERE plugin_id = 'crm'`)
+    expect((await company(admin)).status).toBe(200)
+
+    const byNote = () => admin.get('/api/v1/records/crm.company?filter[custom.note_interne]=x')
+    expect((await byNote()).status).toBe(400)
+    await elsewhere(
+      `INSERT INTO core_custom_field (tenant_id, id, entity, name, type, label_fr, label_en)
+       VALUES ($1, gen_random_uuid(), 'crm.company', 'note_interne', 'text', 'Note interne', 'Internal note')`,
+      [t.tenants.acme.id],
+    )
+    // The field is known at once: the list filters on it.
+    const filtered = await byNote()
+    expect(filtered.status).toBe(200)
+    expect(filtered.body.data).toEqual([])
+  })
+
+  it('refuses a read whose session ended or whose user was deactivated elsewhere, with nothing of the record', async () => {
+    const ended = await t.as('acme', { grants: { 'crm.company.read': 'all' } })
+    expect((await company(ended)).status).toBe(200)
+    expect((await company(ended)).status).toBe(200)
+    await t.db.system((tx) => tx.query('DELETE FROM core_session WHERE user_id = $1', [ended.userId]))
+    const r = await company(ended)
+    expect(r.status).toBe(401)
+    expect(r.body.name).toBeUndefined()
+
+    const gone = await t.as('acme', { grants: { 'crm.company.read': 'all' } })
+    expect((await company(gone)).status).toBe(200)
+    expect((await company(gone)).status).toBe(200)
+    await elsewhere(`UPDATE core_user SET status = 'inactive' WHERE id = $1`, [gone.userId])
+    const d = await company(gone)
+    expect(d.status).toBe(401)
+    expect(d.body.name).toBeUndefined()
+  })
+
+  it('answers again, from a fresh context, a read that found its context moved; writes never start early', async () => {
+    // PostgreSQL: a read starts early, finds the version moved, and is answered again. The embedded
+    // database knows its own writes, so a read there never starts from a context it would have to doubt.
+    const twice = t.db.writes ? 0 : 1
+    expect((await company(admin)).status).toBe(200)
+    const { seen, restore } = countTransactions()
+    try {
+      expect((await company(admin)).status).toBe(200)
+      expect(seen).toEqual({ all: 1, early: 1 })
+      await t.db.system((tx) =>
+        tx.query('UPDATE core_tenant SET context_version = context_version + 1 WHERE id = $1', [
+          t.tenants.acme.id,
+        ]),
+      )
+      const again = await company(admin)
+      expect(again.status).toBe(200)
+      expect(again.body.name).toBe('Connue SA')
+      expect(seen).toEqual({ all: 2 + twice, early: 2 })
+      const version = (await company(admin)).body.version
+      expect(seen).toEqual({ all: 3 + twice, early: 3 })
+      const w = await admin.patch(`/api/v1/records/crm.company/${companyId}`, { version, name: 'Connue SAS' })
+      expect(w.status).toBe(200)
+      expect(seen).toEqual({ all: 4 + twice, early: 3 })
+    } finally {
+      restore()
+    }
+  })
+
+  it('keeps another tenant’s record out of reach with a known context', async () => {
+    const globex = await t.as('globex')
+    expect((await globex.get('/api/v1/records/crm.company')).status).toBe(200)
+    expect((await company(globex)).status).toBe(404)
+    expect((await company(globex)).status).toBe(404)
+  })
+})
