@@ -57,6 +57,34 @@ describe('events', () => {
     expect((await ours()).map((e) => e.attempts)).toEqual([2, 1, 1])
   })
 
+  it('records an event no plugin subscribes to as delivered, and wakes no dispatch pass for it', async () => {
+    received.length = 0
+    const poke = t.core.outbox.poke
+    let pokes = 0
+    t.core.outbox.poke = () => {
+      pokes++
+      poke()
+    }
+    try {
+      const co = await admin.post('/api/v1/records/crm.company', { name: 'Écoutée SA' })
+      expect(pokes).toBe(1)
+      const patched = await admin.patch(`/api/v1/records/crm.company/${co.body.id}`, {
+        version: co.body.version,
+        name: 'Écoutée SAS',
+      })
+      expect(patched.status).toBe(200)
+      expect(pokes).toBe(1)
+    } finally {
+      t.core.outbox.poke = poke
+    }
+    const updated = (await outbox()).filter((e) => e.event === 'crm.company.updated').at(-1)
+    expect(updated).toMatchObject({ attempts: 0, delivered_at: expect.any(Date) })
+    const created = (await outbox()).filter((e) => e.event === 'crm.company.created').at(-1)
+    expect(created).toMatchObject({ delivered_at: null })
+    await t.core.outbox.drain()
+    expect(received.map((e) => e.event)).toEqual(['crm.company.created'])
+  })
+
   it('writes no event when the change is refused', async () => {
     const before = (await outbox()).length
     const bad = await admin.post('/api/v1/records/crm.company', { name: '' })

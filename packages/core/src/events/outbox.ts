@@ -12,10 +12,13 @@ export async function writeEvent(
   tenantId: string,
   event: string,
   payload: unknown,
+  o: { delivered?: boolean } = {},
 ): Promise<void> {
   await queueWrite(
     tx,
-    'INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)',
+    o.delivered
+      ? 'INSERT INTO core_outbox (tenant_id, event, payload, delivered_at) VALUES ($1, $2, $3::text::jsonb, now())'
+      : 'INSERT INTO core_outbox (tenant_id, event, payload) VALUES ($1, $2, $3::text::jsonb)',
     [tenantId, event, JSON.stringify(payload)],
   )
 }

@@ -188,8 +188,11 @@ export async function createRequestContext(input: ContextInput): Promise<Interna
       return s
     },
     async emit(event, payload) {
-      wroteEvents = true
-      await writeEvent(tx, tenant.id, event, { ...payload, actor: system ? null : user.id })
+      // An event no installed plugin subscribes to is recorded as delivered already: no dispatch pass
+      // has to wake up after the commit to find that nobody wants it.
+      const delivered = !core.registry.subscribers.get(event)?.length
+      if (!delivered) wroteEvents = true
+      await writeEvent(tx, tenant.id, event, { ...payload, actor: system ? null : user.id }, { delivered })
     },
     async audit(event, detail = {}) {
       await tx.query(
