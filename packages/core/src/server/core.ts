@@ -19,6 +19,7 @@ import type { Registry } from '../plugin/registry'
 import type { OutboxEvent } from '../plugin/server-plugin'
 import type { RequestContext } from '../records/context'
 import {
+  type ContextInput,
   createRequestContext,
   forgetContext,
   type InternalContext,
@@ -164,50 +165,37 @@ export function createCore(o: CreateCoreOptions): Core {
       const result = await o.db.tenant(
         tenant.id,
         async (tx, before) => {
-          if (known && check && before && w.auth) {
-            const started = w.auth
-            const verified = before.then((rows) => {
-              const auth = check.check(rows)
-              if (check.contextVersion(rows) !== known.version || !sameIdentity(auth, started)) {
-                forgetContext(core, tenant.id, w.userId!)
-                throw new ContextChangedError()
-              }
+          const build = (input: Pick<ContextInput, 'auth' | 'checked' | 'known'>) =>
+            createRequestContext({ core, tx, tenant, userId: w.userId, locale: w.locale, ip: w.ip, ...input })
+          if (!(known && check && before && w.auth)) {
+            ctx = await build({
+              auth: w.auth,
+              checked: check?.rows
+                ? Promise.resolve(check.rows).then((rows) => check.check(rows))
+                : check && before
+                  ? before.then((rows) => check.check(rows))
+                  : undefined,
             })
-            verified.catch(() => {}) // awaited below, whatever `fn` does
-            const value = await (async () => {
-              ctx = await createRequestContext({
-                core,
-                tx,
-                tenant,
-                userId: w.userId,
-                auth: started,
-                known,
-                locale: w.locale,
-                ip: w.ip,
-              })
-              return fn(ctx)
-            })().catch(async (e: unknown) => {
-              await verified // a refused session or a changed context is the answer, not `fn`'s error
-              throw e
-            })
-            await verified
-            return value
+            return fn(ctx)
           }
-          ctx = await createRequestContext({
-            core,
-            tx,
-            tenant,
-            userId: w.userId,
-            auth: w.auth,
-            checked: check?.rows
-              ? Promise.resolve(check.rows).then((rows) => check.check(rows))
-              : check && before
-                ? before.then((rows) => check.check(rows))
-                : undefined,
-            locale: w.locale,
-            ip: w.ip,
+          const started = w.auth
+          const verified = before.then((rows) => {
+            const auth = check.check(rows)
+            if (check.contextVersion(rows) !== known.version || !sameIdentity(auth, started)) {
+              forgetContext(core, tenant.id, w.userId!)
+              throw new ContextChangedError()
+            }
           })
-          return fn(ctx)
+          verified.catch(() => {}) // awaited below, whatever `fn` does
+          const value = await (async () => {
+            ctx = await build({ auth: started, known })
+            return fn(ctx)
+          })().catch(async (e: unknown) => {
+            await verified // a refused session or a changed context is the answer, not `fn`'s error
+            throw e
+          })
+          await verified
+          return value
         },
         { userId: w.userId, before: check?.rows ? undefined : check?.statement },
       )
