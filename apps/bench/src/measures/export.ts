@@ -3,6 +3,7 @@
  * server's memory sampled all along, beside `COPY … TO STDOUT` of the same rows.
  * @module
  */
+import { get, type IncomingMessage } from 'node:http'
 import type { BenchContext } from '../context'
 import { onOwnConnection } from '../db/own-connection'
 
@@ -45,11 +46,21 @@ export async function measureExport(ctx: BenchContext, rows: number): Promise<vo
   }, 25)
   const t0 = performance.now()
   try {
-    const r = await fetch(`${sc.session.base}/api/v1/export/contacts.contact?format=csv`, {
-      headers: { cookie: sc.session.cookie },
-    })
-    if (r.status !== 200 || !r.body) throw new Error(`Export refused: ${r.status} ${await r.text()}`)
-    for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) lines += lineFeeds(chunk)
+    // node:http, as the load generator uses: `fetch` and its web streams took a good part of a CPU that
+    // the server and PostgreSQL share with the client.
+    const r = await new Promise<IncomingMessage>((resolve, reject) =>
+      get(
+        `${sc.session.base}/api/v1/export/contacts.contact?format=csv`,
+        { headers: { cookie: sc.session.cookie } },
+        resolve,
+      ).on('error', reject),
+    )
+    if (r.statusCode !== 200) {
+      let body = ''
+      for await (const chunk of r) body += chunk
+      throw new Error(`Export refused: ${r.statusCode} ${body}`)
+    }
+    for await (const chunk of r as AsyncIterable<Buffer>) lines += lineFeeds(chunk)
   } finally {
     clearInterval(timer)
   }

@@ -30,6 +30,14 @@ export function serverMain(): string {
   return join(dirname(require.resolve('@comptoir/server/package.json')), 'dist', 'main.js')
 }
 
+/**
+ * Node options for the server process from `BENCH_SERVER_NODE_ARGS` (`--cpu-prof --cpu-prof-dir=…` to
+ * profile it during a measure: Node refuses them in `NODE_OPTIONS`).
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)
+}
+
 export function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return m ? Number(m[1]) / 1024 : Number.NaN
@@ -59,7 +67,7 @@ async function waitHealthy(
 export async function startServer(env: ServerEnv, timeoutSeconds = 120): Promise<ServerProcess> {
   const t0 = performance.now()
   const child = track(
-    spawn(process.execPath, [serverMain(), 'serve'], {
+    spawn(process.execPath, [...serverNodeArgs(), serverMain(), 'serve'], {
       env: {
         ...process.env,
         PORT: '0',

@@ -155,13 +155,21 @@ async function titleSql(ctx: RequestContext, target: string, id: string): Promis
   if (target === 'core.user')
     return `((SELECT jsonb_object_agg(r.id, ${protect('r.name')}) FROM core_user r WHERE r.tenant_id = ${tenant}) ->> (${id})::text)`
   if (target === 'core.file')
-    return `(SELECT ${protect('r.name')} FROM core_file r WHERE r.tenant_id = ${tenant} AND r.id = ${id})`
+    return onlySet(
+      id,
+      `(SELECT ${protect('r.name')} FROM core_file r WHERE r.tenant_id = ${tenant} AND r.id = ${id})`,
+    )
   const tm = await readableTarget(ctx, target)
   if (!tm) return null
   const p = new Params()
   const scope = scopeSql(ctx, tm, 'read', p, 'r')
   const where = `r.tenant_id = ${tenant} AND r.id = ${id}${scope ? ` AND ${inlineParams(scope, p.values)}` : ''}`
-  return `(SELECT ${protect(tm.titleSql('r'))} FROM ${tm.table} r WHERE ${where})`
+  return onlySet(id, `(SELECT ${protect(tm.titleSql('r'))} FROM ${tm.table} r WHERE ${where})`)
+}
+
+/** A title's subquery run only for a reference that is set: most optional ones are empty. */
+function onlySet(id: string, subquery: string): string {
+  return `CASE WHEN ${id} IS NOT NULL THEN ${subquery} END`
 }
 
 /** Every entity a polymorphic reference may point at, and the users and files `fillTarget` also titles. */
