@@ -37,12 +37,14 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`
 
 /**
  * `protect()` in SQL, an empty text as NULL (see `orNull`), on character codes rather than a pattern
- * (cheaper than a regular expression per cell); text starting past `@`, most of it, is taken at the first
- * test. `x` is evaluated more than once: a column or a cheap expression.
+ * (cheaper than a regular expression per cell). An empty cell, NULL, is passed at the first test; text
+ * starting past `@`, most of the rest, at the second: a byte comparison (collation "C"), as a UTF-8 text
+ * whose first character's code is over 64 is exactly one whose first byte is. `x` is evaluated more than
+ * once: a column or a cheap expression.
  */
 function protect(x: string): string {
   const quoted = `ascii(${x}) = 39 AND ascii(substr(${x}, 2, 1)) IN (${DANGEROUS}, 39)`
-  return `CASE WHEN ascii(${x}) > 64 THEN ${x} WHEN ${x} = '' THEN NULL WHEN ascii(${x}) IN (${DANGEROUS}) OR (${quoted}) THEN '''' || ${x} ELSE ${x} END`
+  return `CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} >= 'A' COLLATE "C" THEN ${x} WHEN ${x} = '' THEN NULL WHEN ascii(${x}) IN (${DANGEROUS}) OR (${quoted}) THEN '''' || ${x} ELSE ${x} END`
 }
 
 /** An empty text as NULL: COPY writes NULL as an empty cell, but an empty string as `""`. */

@@ -144,8 +144,8 @@ export class ExportPlan {
   }
 
   /**
-   * The page written by PostgreSQL: the list's query, its values inlined, under a select of the cells
-   * (`cell-sql.ts`) and of the position of the page's last rows, copied out as CSV.
+   * The page written by PostgreSQL: the list's query, its values inlined, under a select of each row's
+   * keyset values and its cells (`cell-sql.ts`), copied out as CSV.
    */
   private async copyPage(
     ctx: RequestContext,
@@ -156,10 +156,9 @@ export class ExportPlan {
   ): Promise<ExportPage> {
     const cells = await cellsSql(ctx, this.columns, visible, this.o)
     const keys = sql.terms.map((_, i) => `p."__k${i}"`).join(', ')
-    const position = `CASE WHEN row_number() OVER () >= ${sql.limit} THEN json_build_array(${keys})::text END`
     const { delimiter } = this.o.flavour
-    const text = `COPY (SELECT ${position}, ${cells.join(', ')} FROM (${inlined}) p) TO STDOUT (FORMAT csv, DELIMITER ${literal(delimiter)})`
-    const out = new CopyLines(sql.limit, delimiter)
+    const text = `COPY (SELECT ${keys}, ${cells.join(', ')} FROM (${inlined}) p) TO STDOUT (FORMAT csv, DELIMITER ${literal(delimiter)})`
+    const out = new CopyLines(sql.limit, sql.terms.length, delimiter)
     // Compiling the statement's many expressions (JIT, which its estimated cost calls for) took longer
     // than running it. The setting ends with the transaction; it goes out in the same flight as the copy.
     const noJit = ctx.tx.query(`SELECT set_config('jit', 'off', true)`)
