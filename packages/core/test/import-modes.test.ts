@@ -143,6 +143,30 @@ describe('linked records', () => {
     expect(s.errors[0]).toMatchObject({ column: 'Société', code: 'import_ambiguous_reference' })
   })
 
+  it('creates a missing linked record once, however many batches name it', async () => {
+    const small = await createTestCore({ plugins: [crm] })
+    registerImportJobs(small.core, { batchSize: 2 })
+    const a = await small.as('acme')
+    const names = ['Nouvelle Société', 'nouvelle societe', 'Autre SARL', 'Nouvelle Société', 'AUTRE SARL']
+    const rows = Array.from({ length: 30 }, (_, i) => `P${i};${names[i % names.length]}`)
+    const s = await importFile(
+      small,
+      a,
+      'crm.person',
+      `Nom;Société\n${rows.join('\n')}\n`,
+      'createMissing=true',
+    )
+    expect(s.errors).toEqual([])
+    expect(s).toMatchObject({ created: 30, failed: 0 })
+    const companies = await allRecords(a, 'crm.company')
+    expect(companies.map((c) => c.name).sort()).toEqual(['Autre SARL', 'Nouvelle Société'])
+    const people = await allRecords(a, 'crm.person')
+    const byCompany = new Map<string, number>()
+    for (const p of people) byCompany.set(p.company?.title, (byCompany.get(p.company?.title) ?? 0) + 1)
+    expect(Object.fromEntries(byCompany)).toEqual({ 'Nouvelle Société': 18, 'Autre SARL': 12 })
+    await small.close()
+  })
+
   it('assigns the owner named by e-mail, within the importing user’s scope', async () => {
     const rep = await t.as('acme', { email: 'rep@acme.test', name: 'Rita Rep', roles: ['sales-rep'] })
     const s = await importFile(

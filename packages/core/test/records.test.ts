@@ -345,3 +345,30 @@ describe('user, decimal, datetime and parent fields through HTTP', () => {
     expect((await user.get(`${NOTES}?count=true`)).body.total).toBe(before)
   })
 })
+
+describe('history of a creation', () => {
+  it('records a creation with the values it set, and nothing for what it left empty', async () => {
+    const parent = await other.post('/api/v1/records/crm.company', { name: 'Maison mère' })
+    const a = await other.post('/api/v1/records/crm.company', {
+      name: 'Filiale',
+      parent: parent.body.id,
+      address: { city: 'Lyon' },
+      secret: null,
+    })
+    expect(a.body).toMatchObject({ name: 'Filiale' })
+    const hist = await other.get(`/api/v1/records/crm.company/${a.body.id}/history`)
+    const [created] = hist.body.data
+    expect(created.action).toBe('create')
+    const byField = Object.fromEntries(created.changes.map((c: any) => [c.field, c]))
+    expect(Object.keys(byField).sort()).toEqual(['address', 'kind', 'name', 'number', 'owner', 'parent'])
+    expect(byField.name).toEqual({ field: 'name', old: null, new: 'Filiale' })
+    expect(byField.kind.new).toBe('prospect')
+    expect(byField.parent).toMatchObject({ old: null, new: { id: parent.body.id, title: 'Maison mère' } })
+    expect(byField.address.new).toMatchObject({ city: 'Lyon' })
+    expect(byField.owner).toMatchObject({ old: null, new: { id: other.userId } })
+    // An address left empty is not a change.
+    const bare = await other.post('/api/v1/records/crm.company', { name: 'Sans adresse', address: {} })
+    const bareHist = await other.get(`/api/v1/records/crm.company/${bare.body.id}/history`)
+    expect(bareHist.body.data[0].changes.map((c: any) => c.field)).not.toContain('address')
+  })
+})

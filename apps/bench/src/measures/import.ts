@@ -82,6 +82,7 @@ async function runImport(
     const seconds = (performance.now() - t0) / 1000
     if (!['queued', 'running', 'pending'].includes(job.status) || seconds > timeoutSeconds) {
       if (job.failed) throw new Error(`Import refused ${job.failed} row(s): ${JSON.stringify(job.errors)}`)
+      if (job.status === 'failed') throw new Error(`Import failed: ${JSON.stringify(job)}`)
       return { seconds, created: job.created, failed: job.failed, status: job.status }
     }
   }

@@ -22,29 +22,35 @@ const plain = (v: unknown) =>
     ? { ...(v as object), title: undefined, trashed: undefined }
     : v
 
+/** A creation's value that history leaves out: none, an empty list, or parts that are all empty. */
+function empty(v: unknown): boolean {
+  if (v === null || v === undefined) return true
+  if (Array.isArray(v)) return !v.length
+  return typeof v === 'object' && Object.values(v as object).every((x) => x === null)
+}
+
 export function diffRecords(model: EntityModel, before: RecordData | undefined, after: RecordData): Change[] {
   const changes: Change[] = []
+  if (before === undefined) {
+    // A creation: every value that is set, with nothing to compare it to (an import writes one per row).
+    for (const [name, mf] of model.fields) {
+      if (mf.def.type === 'computed') continue
+      const v = mf.origin === 'custom' ? after.custom?.[mf.jsonKey!] : after[name]
+      if (!empty(v)) changes.push({ field: name, old: null, new: v })
+    }
+    if ((after.owner?.id ?? null) !== null) changes.push({ field: 'owner', old: null, new: after.owner })
+    return changes
+  }
   for (const [name, mf] of model.fields) {
     if (mf.def.type === 'computed') continue
     const key = mf.origin === 'custom' ? mf.jsonKey! : name
-    const a = mf.origin === 'custom' ? before?.custom?.[key] : before?.[name]
+    const a = mf.origin === 'custom' ? before.custom?.[key] : before[name]
     const b = mf.origin === 'custom' ? after.custom?.[key] : after[name]
-    const pa = JSON.stringify(plain(a) ?? null)
-    const pb = JSON.stringify(plain(b) ?? null)
-    if (
-      pa !== pb &&
-      !(
-        before === undefined &&
-        (b === null ||
-          (Array.isArray(b) && !b.length) ||
-          (typeof b === 'object' && b && Object.values(b).every((x) => x === null)))
-      )
-    ) {
+    if (JSON.stringify(plain(a) ?? null) !== JSON.stringify(plain(b) ?? null))
       changes.push({ field: name, old: a ?? null, new: b ?? null })
-    }
   }
-  if ((before?.owner?.id ?? null) !== (after.owner?.id ?? null))
-    changes.push({ field: 'owner', old: before?.owner ?? null, new: after.owner })
+  if ((before.owner?.id ?? null) !== (after.owner?.id ?? null))
+    changes.push({ field: 'owner', old: before.owner ?? null, new: after.owner })
   return changes
 }
 

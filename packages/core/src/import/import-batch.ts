@@ -16,7 +16,7 @@ import { csvColumns } from './csv-columns'
 import type { CsvRecord } from './csv-parser'
 import { HookRunner } from './hook-runner'
 import type { ImportPayload, RowError } from './import-job-data'
-import { createMissing, resolveLookups } from './lookups'
+import { createMissing, pendingKey, resolveLookups } from './lookups'
 import { decide, findByKey, type MatchOutcome } from './match-existing'
 import type { Fail, PendingWrite } from './pending-write'
 import { type BuiltRow, type PlannedColumn, RowBuilder } from './row-builder'
@@ -29,8 +29,20 @@ export interface RunState {
   payload: ImportPayload
   duplicates: DuplicateIndex
   lookupCache: Map<string, string>
-  /** Linked records created (or that a dry run would create), by target and name. */
+  /** Linked records created (or that a dry run would create), by `pendingKey` (target and name). */
   parents: Set<string>
+  /** Linked records created by batches whose transaction has not committed yet (`pendingKey` → id). */
+  pendingParents: Map<string, string>
+}
+
+export interface BatchHooks {
+  /**
+   * Runs once the rows are validated, before the checks against the table and the writes: where the
+   * job waits for the batch before this one to commit, so that those checks see its rows.
+   */
+  beforeWrite?(): Promise<void>
+  /** Collects the `pendingKey` of each linked record this batch creates. */
+  createdParents?: string[]
 }
 
 export interface BatchOutcome {
@@ -89,6 +101,7 @@ export async function importBatch(
   ctx: RequestContext,
   run: RunState,
   records: CsvRecord[],
+  o: BatchHooks = {},
 ): Promise<BatchOutcome> {
   const { payload } = run
   const svc = ctx.records(payload.entity) as RecordsServiceImpl
@@ -159,7 +172,7 @@ export async function importBatch(
   await resolveLookups(
     ctx,
     built.map((b) => b.row),
-    { createMissing: payload.createMissing, cache: run.lookupCache },
+    { createMissing: payload.createMissing, cache: run.lookupCache, pending: run.pendingParents },
   )
   // A missing linked record is created only for a row that is otherwise valid.
   const needParents: BuiltRow[] = []
@@ -172,10 +185,14 @@ export async function importBatch(
   let parents = 0
   await createMissing(ctx, needParents, {
     note: { key: 'core:history.import', import: run.jobId },
-    onCreated(target, value) {
-      const k = `${target}\u0000${value}`
+    onCreated(target, value, id) {
+      const k = pendingKey(target, value)
       if (!run.parents.has(k)) parents++
       run.parents.add(k)
+      if (o.createdParents) {
+        run.pendingParents.set(k, id)
+        o.createdParents.push(k)
+      }
     },
   })
 
@@ -190,6 +207,7 @@ export async function importBatch(
     const w = await validateRow(ctx, model, row, current, hooks, fail)
     if (w) writes.push(w)
   }
+  await o.beforeWrite?.()
   await checkBatch(ctx, model, writes, fail)
   const ok = writes.filter((w) => !w.failed)
   const creates = ok.filter((w) => w.op === 'create')

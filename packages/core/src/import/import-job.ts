@@ -2,8 +2,12 @@
  * The `core.import` job: reads the stored file as a stream and imports it batch after batch, each batch in
  * its own tenant transaction that also saves the job's progress. A crash or a cancel therefore never
  * leaves half a batch, and a resumed run skips exactly the rows already settled (no duplicates). The job
- * row is locked by each batch, which also fences out a second worker that took over a stale lease. A dry
- * run does all the same work inside a savepoint that is rolled back: only progress and errors remain.
+ * row is locked by each batch, which also fences out a second worker that took over a stale lease. While
+ * one batch writes, the next one's rows are read, matched and validated in its own transaction (linked
+ * records it names that the batch before created are known to it before they are committed); it then
+ * waits for that batch to commit before it checks its rows against the table and writes them, so batches
+ * commit in the file's order. A dry run does all the same work, one batch after the other, inside a
+ * savepoint that is rolled back: only progress and errors remain.
  * @module
  */
 import type { Job, JobHandler } from '../jobs/queue'
@@ -78,13 +82,26 @@ async function* dataRows(core: Core, job: Job, payload: ImportPayload): AsyncGen
   }
 }
 
-async function batchInTransaction(
-  ctx: RequestContext,
-  run: RunState,
-  job: Job,
-  progress: ImportProgress,
-  rows: CsvRecord[],
-) {
+/** Ends a batch's transaction without keeping anything: the import was cancelled, or the batch before failed. */
+class BatchAbandoned extends Error {}
+
+/** What a batch is told by the one before it, and tells the one after. */
+interface BatchLink {
+  /** The progress once the batch before has committed; null: it found the import cancelled. */
+  previous: Promise<ImportProgress | null>
+  /** Called once this batch's rows are read and validated (or it failed before). */
+  prepared(): void
+  /** The `pendingKey` of the linked records this batch creates. */
+  createdParents: string[]
+}
+
+/**
+ * The progress the batch starts from, once the batch before has committed, with the job row locked:
+ * null when the import is cancelled.
+ */
+async function takeTurn(ctx: RequestContext, job: Job, link: BatchLink): Promise<ImportProgress | null> {
+  const progress = await link.previous
+  if (!progress) return null
   const [j] = await ctx.tx.query<{ status: string; progress: ImportProgress }>(
     'SELECT status, progress FROM core_job WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
     [job.tenantId, job.id],
@@ -92,8 +109,28 @@ async function batchInTransaction(
   if (j.status === 'cancelled') return null
   if ((j.progress.done ?? 0) !== progress.done)
     throw new ConflictError('import-moved-on', 'Another worker runs this import')
+  return progress
+}
+
+/**
+ * One batch in its transaction. Its rows are read, matched and validated (linked records created) while
+ * the batch before is still writing; then it waits for that one to commit, takes the job row and checks
+ * that the progress is where it expects, and only then checks its rows against the table and writes
+ * them. A dry run does it all in a savepoint that is rolled back, one batch after the other.
+ */
+async function batchInTransaction(
+  ctx: RequestContext,
+  run: RunState,
+  job: Job,
+  rows: CsvRecord[],
+  link: BatchLink,
+): Promise<ImportProgress | null> {
+  let progress: ImportProgress | null = null
   let outcome!: BatchOutcome
   if (run.payload.dryRun) {
+    link.prepared()
+    progress = await takeTurn(ctx, job, link)
+    if (!progress) return null
     await ctx.tx
       .savepoint(async () => {
         outcome = await importBatch(ctx, run, rows)
@@ -102,8 +139,22 @@ async function batchInTransaction(
       .catch((e) => {
         if (!(e instanceof DryRunRollback)) throw e
       })
-  } else outcome = await importBatch(ctx, run, rows)
-  const next = advance(progress, rows.length, outcome)
+  } else {
+    try {
+      outcome = await importBatch(ctx, run, rows, {
+        createdParents: link.createdParents,
+        async beforeWrite() {
+          link.prepared()
+          progress = await takeTurn(ctx, job, link)
+          // Linked records this batch created are rolled back with it.
+          if (!progress) throw new BatchAbandoned()
+        },
+      })
+    } finally {
+      link.prepared()
+    }
+  }
+  const next = advance(progress!, rows.length, outcome)
   if (outcome.errors.length)
     next.errorFiles = [...next.errorFiles, await storeErrors(ctx, job.id, next.batches, outcome.errors)]
   await ctx.tx.query(
@@ -123,6 +174,7 @@ async function runImport(core: Core, job: Job, o: ImportJobOptions) {
     duplicates: new DuplicateIndex(),
     lookupCache: new Map(),
     parents: new Set(),
+    pendingParents: new Map(),
   }
   progress = { ...progress, runStartedAt: new Date().toISOString(), runStartDone: progress.done }
   let identity: RowIdentity | undefined
@@ -142,21 +194,57 @@ async function runImport(core: Core, job: Job, o: ImportJobOptions) {
     )
     return identity
   }
+  /**
+   * Two batches at most are under way: the one writing, and the next one, whose rows are read and
+   * validated meanwhile (the database and Node each working while the other does). Batches prepare one
+   * after the other and commit in order; each one's transaction waits for the one before.
+   */
+  let lastPrepared: Promise<void> = Promise.resolve()
+  let lastDone: Promise<ImportProgress | null> = Promise.resolve(progress)
+  let stopped = false
+  const launch = (rows: CsvRecord[]) => {
+    const before = { prepared: lastPrepared, done: lastDone }
+    let prepared!: () => void
+    lastPrepared = new Promise<void>((r) => (prepared = r))
+    const createdParents: string[] = []
+    const done = before.prepared.then(() =>
+      core
+        .withTenant(
+          job.tenantId,
+          (ctx) =>
+            batchInTransaction(ctx, run, job, rows, { previous: before.done, prepared, createdParents }),
+          { userId: job.createdBy ?? undefined },
+        )
+        .catch((e) => {
+          if (e instanceof BatchAbandoned) return null
+          throw e
+        })
+        .finally(() => {
+          prepared()
+          // Committed (the database shows them now) or rolled back: either way no longer pending.
+          for (const k of createdParents) run.pendingParents.delete(k)
+        }),
+    )
+    // Reported by whoever awaits it: the loop, or the batch after it.
+    done.catch(() => {})
+    lastDone = done
+    return before.done
+  }
+  /** Waits for the batch before the last one launched; false once the import is cancelled. */
+  const settle = async (before: Promise<ImportProgress | null>) => {
+    let next: ImportProgress | null
+    try {
+      next = await before
+    } catch (e) {
+      await lastDone.catch(() => {})
+      throw e
+    }
+    if (next) progress = next
+    else stopped = true
+    return !stopped
+  }
   let skip = progress.done
   let batch: CsvRecord[] = []
-  const flush = async () => {
-    const next = await core.withTenant(
-      job.tenantId,
-      (ctx) => batchInTransaction(ctx, run, job, progress, batch),
-      {
-        userId: job.createdBy ?? undefined,
-      },
-    )
-    batch = []
-    if (!next) return false
-    progress = next
-    return true
-  }
   for await (const rec of dataRows(core, job, payload)) {
     if (skip > 0) {
       // Rows settled by an earlier run: only their identities are needed, to keep finding duplicates.
@@ -165,9 +253,15 @@ async function runImport(core: Core, job: Job, o: ImportJobOptions) {
       continue
     }
     batch.push(rec)
-    if (batch.length >= o.batchSize && !(await flush())) return finish(core, job, payload, progress)
+    if (batch.length < o.batchSize) continue
+    const before = launch(batch)
+    batch = []
+    // A dry run's batches run one after the other: each waits for itself.
+    if (!(await settle(payload.dryRun ? lastDone : before))) break
   }
-  if (batch.length && !(await flush())) return finish(core, job, payload, progress)
+  if (!stopped && batch.length) launch(batch)
+  if (!stopped) await settle(lastDone)
+  else await lastDone.catch(() => {})
   return finish(core, job, payload, progress)
 }
 

@@ -24,12 +24,26 @@ export interface LookupOptions {
   createMissing: boolean
   /** Remembers resolved names across batches (bounded). */
   cache: Map<string, string>
+  /**
+   * Linked records created by an earlier batch whose transaction has not committed yet, by
+   * `pendingKey`: the database does not show them to this batch's transaction, which would otherwise
+   * create them a second time.
+   */
+  pending?: ReadonlyMap<string, string>
+}
+
+/** A created linked record's key among `LookupOptions.pending`: its target and title, case and accents ignored, as titles are matched. */
+export function pendingKey(target: string, value: string): string {
+  return `${target}\u0000${value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()}`
 }
 
 export interface CreateMissingOptions {
   note: Record<string, unknown>
   /** Called for each linked record created. */
-  onCreated(target: string, value: string): void
+  onCreated(target: string, value: string, id: string): void
 }
 
 /** Stands for a linked record still to be created while the row is validated. */
@@ -144,7 +158,7 @@ async function createParent(
     const created: RecordData = await ctx.tx.savepoint(() =>
       ctx.records(target).create({ [field]: value }, { note: o.note }),
     )
-    o.onCreated(target, value)
+    o.onCreated(target, value, created.id)
     return { id: created.id }
   } catch (e) {
     if (isComptoirError(e) && e.status < 500) return { error: 'import_parent_invalid' }
@@ -179,9 +193,13 @@ export async function resolveLookups(ctx: RequestContext, rows: BuiltRow[], o: L
     for (const l of r.lookups) {
       const k = `${l.target}\u0000${l.value}`
       const cached = o.cache.get(k)
-      const res: Resolution = cached
+      let res: Resolution = cached
         ? { id: cached }
         : (resolved.get(k) ?? { error: 'import_reference_not_found' })
+      if ('error' in res && res.error === 'import_reference_not_found') {
+        const pending = o.pending?.get(pendingKey(l.target, l.value))
+        if (pending) res = { id: pending }
+      }
       if ('id' in res) r.data[l.field] = res.id
       else if (res.error === 'import_reference_not_found' && o.createMissing && titleField(ctx, l.target)) {
         r.data[l.field] = MISSING_ID
@@ -191,7 +209,10 @@ export async function resolveLookups(ctx: RequestContext, rows: BuiltRow[], o: L
   }
 }
 
-/** Creates the linked records the rows name but that do not exist yet, once per name. */
+/**
+ * Creates the linked records the rows name but that do not exist yet, once per name — case and accents
+ * ignored, as names are matched: « Société X » and « societe x » in one file are one linked record.
+ */
 export async function createMissing(
   ctx: RequestContext,
   rows: BuiltRow[],
@@ -200,7 +221,7 @@ export async function createMissing(
   const done = new Map<string, Resolution>()
   for (const r of rows) {
     for (const l of r.missing) {
-      const k = `${l.target}\u0000${l.value}`
+      const k = pendingKey(l.target, l.value)
       let res = done.get(k)
       if (!res) {
         res = await createParent(ctx, l.target, l.value, o)
