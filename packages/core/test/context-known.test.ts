@@ -1,7 +1,8 @@
 /**
  * A read whose session and context this process knows starts before they are read again (on
  * PostgreSQL): whatever changed since — in this process or straight in the database, as another process
- * would — is still what the read obeys, and a read that finds its context moved is answered again.
+ * would — is still what the read obeys, and a read that finds its context moved is answered again. A
+ * write uses the known context only once its session check has shown the context unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestContext } from '../src/records/context'
@@ -143,5 +144,48 @@ describe('a read started from the context this process knows', () => {
     expect((await globex.get('/api/v1/records/crm.company')).status).toBe(200)
     expect((await company(globex)).status).toBe(404)
     expect((await company(globex)).status).toBe(404)
+  })
+})
+
+describe('a write from the context this process knows', () => {
+  const rename = async (c: TestClient, name: string) => {
+    const version = (await company(admin)).body.version
+    return c.patch(`/api/v1/records/crm.company/${companyId}`, { version, name })
+  }
+
+  it('obeys rights changed straight in the database, and a session ended, from the very next write', async () => {
+    const editor = await t.as('acme', {
+      grants: { 'crm.company.read': 'all', 'crm.company.update': 'all' },
+    })
+    expect((await rename(editor, 'Connue 1')).status).toBe(200)
+    expect((await rename(editor, 'Connue 2')).status).toBe(200)
+    const role = await roleOf(editor)
+    await elsewhere(`UPDATE core_role SET grants = '{"crm.company.read": "all"}'::jsonb WHERE id = $1`, [
+      role,
+    ])
+    const refused = await rename(editor, 'Connue 3')
+    expect(refused.status).toBe(403)
+    expect((await company(admin)).body.name).toBe('Connue 2')
+    await elsewhere(
+      `UPDATE core_role SET grants = '{"crm.company.read": "all", "crm.company.update": "all"}'::jsonb WHERE id = $1`,
+      [role],
+    )
+    expect((await rename(editor, 'Connue 4')).status).toBe(200)
+    await t.db.system((tx) => tx.query('DELETE FROM core_session WHERE user_id = $1', [editor.userId]))
+    expect((await rename(editor, 'Connue 5')).status).toBe(401)
+    expect((await company(admin)).body.name).toBe('Connue 4')
+  })
+
+  it('obeys a plugin turned off elsewhere', async () => {
+    expect((await rename(admin, 'Connue 6')).status).toBe(200)
+    await elsewhere(`UPDATE core_tenant_plugin SET enabled = false WHERE plugin_id = 'crm'`)
+    try {
+      const off = await admin.patch(`/api/v1/records/crm.company/${companyId}`, { version: 1, name: 'x' })
+      expect(off.status).toBe(403)
+      expect(off.body.code).toBe('plugin-not-enabled')
+    } finally {
+      await elsewhere(`UPDATE core_tenant_plugin SET enabled = true WHERE plugin_id = 'crm'`)
+    }
+    expect((await company(admin)).body.name).toBe('Connue 6')
   })
 })

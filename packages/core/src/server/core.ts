@@ -73,7 +73,12 @@ export interface WithTenantOptions {
   auth?: AuthInfo
   locale?: Locale
   ip?: string
-  /** A session to check first, in the same flight as `BEGIN`; the context then carries what it read. */
+  /**
+   * A session to check first, in the same flight as `BEGIN`; the context then carries what it read. With
+   * a context this process loaded lately for the same user, and the tenant's `context_version` the check
+   * reads unchanged since, that context is used without reading it again (`fn` starts once the check is
+   * back; see `speculate` for reads that start before).
+   */
   sessionCheck?: SessionCheck
   /**
    * With `sessionCheck`, and a context this process loaded lately for the same user: `fn` starts at once
@@ -159,14 +164,25 @@ export function createCore(o: CreateCoreOptions): Core {
       let ctx!: InternalContext
       const check = w.sessionCheck
       const known =
-        w.speculate && check && !check.rows && w.userId && w.auth
-          ? knownContext(core, tenant.id, w.userId)
-          : undefined
+        check && !check.rows && w.userId && w.auth ? knownContext(core, tenant.id, w.userId) : undefined
       const result = await o.db.tenant(
         tenant.id,
         async (tx, before) => {
           const build = (input: Pick<ContextInput, 'auth' | 'checked' | 'known'>) =>
             createRequestContext({ core, tx, tenant, userId: w.userId, locale: w.locale, ip: w.ip, ...input })
+          if (known && check && before && !w.speculate) {
+            // Nothing of `fn` goes out before the session is confirmed; the context this process knows
+            // is used as it is when the tenant's version, read by the session check, has not moved.
+            const auth = check.check(await before)
+            const current = check.contextVersion(await before) === known.version
+            if (!current) forgetContext(core, tenant.id, w.userId!)
+            ctx = await build({
+              auth: w.auth,
+              checked: Promise.resolve(auth),
+              known: current ? known : undefined,
+            })
+            return fn(ctx)
+          }
           if (!(known && check && before && w.auth)) {
             ctx = await build({
               auth: w.auth,
