@@ -173,8 +173,9 @@ export function createCore(o: CreateCoreOptions): Core {
           if (known && check && before && !w.speculate) {
             // Nothing of `fn` goes out before the session is confirmed; the context this process knows
             // is used as it is when the tenant's version, read by the session check, has not moved.
-            const auth = check.check(await before)
-            const current = check.contextVersion(await before) === known.version
+            const rows = await before
+            const auth = check.check(rows)
+            const current = check.contextVersion(rows) === known.version
             if (!current) forgetContext(core, tenant.id, w.userId!)
             ctx = await build({
               auth: w.auth,
