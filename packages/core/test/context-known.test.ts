@@ -1,8 +1,9 @@
 /**
  * A read whose session and context this process knows starts before they are read again (on
  * PostgreSQL): whatever changed since — in this process or straight in the database, as another process
- * would — is still what the read obeys, and a read that finds its context moved is answered again. A
- * write uses the known context only once its session check has shown the context unchanged.
+ * would — is still what the read obeys, and a read that finds its context moved is answered again. The
+ * record engine's own writes start early too, and are rolled back and answered again in the same way;
+ * other writes use the known context only once their session check has shown it unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestContext } from '../src/records/context'
@@ -111,7 +112,7 @@ describe('a read started from the context this process knows', () => {
     expect(d.body.name).toBeUndefined()
   })
 
-  it('answers again, from a fresh context, a read that found its context moved; writes never start early', async () => {
+  it('answers again, from a fresh context, a read that found its context moved; other writes never start early', async () => {
     // PostgreSQL: a read starts early, finds the version moved, and is answered again. The embedded
     // database knows its own writes, so a read there never starts from a context it would have to doubt.
     const twice = t.db.writes ? 0 : 1
@@ -129,10 +130,16 @@ describe('a read started from the context this process knows', () => {
       expect(again.status).toBe(200)
       expect(again.body.name).toBe('Connue SA')
       expect(seen).toEqual({ all: 2 + twice, early: 2 })
-      const version = (await company(admin)).body.version
+      expect((await company(admin)).status).toBe(200)
       expect(seen).toEqual({ all: 3 + twice, early: 3 })
-      const w = await admin.patch(`/api/v1/records/crm.company/${companyId}`, { version, name: 'Connue SAS' })
-      expect(w.status).toBe(200)
+      // Any other write (here a bulk update) waits for its context.
+      const bulk = await admin.post('/api/v1/records/crm.company/bulk', {
+        ids: [companyId],
+        action: 'update',
+        data: { name: 'Connue SAS' },
+      })
+      expect(bulk.status).toBe(200)
+      expect(bulk.body.count).toBe(1)
       expect(seen).toEqual({ all: 4 + twice, early: 3 })
     } finally {
       restore()
@@ -187,5 +194,72 @@ describe('a write from the context this process knows', () => {
       await elsewhere(`UPDATE core_tenant_plugin SET enabled = true WHERE plugin_id = 'crm'`)
     }
     expect((await company(admin)).body.name).toBe('Connue 6')
+  })
+
+  it('is rolled back and answered again, once, when its context moved during the request', async () => {
+    // PostgreSQL starts the write before its session check is back; the embedded database never does.
+    const twice = t.db.writes ? 0 : 1
+    const moveContext = () =>
+      t.db.system((tx) =>
+        tx.query('UPDATE core_tenant SET context_version = context_version + 1 WHERE id = $1', [
+          t.tenants.acme.id,
+        ]),
+      )
+    const before = (await company(admin)).body
+    const { seen, restore } = countTransactions()
+    try {
+      await moveContext()
+      const w = await admin.patch(`/api/v1/records/crm.company/${companyId}`, {
+        version: before.version,
+        name: 'Connue une fois',
+      })
+      expect(w.status).toBe(200)
+      expect(w.body.name).toBe('Connue une fois')
+      expect(w.body.version).toBe(before.version + 1)
+      expect(seen).toEqual({ all: 1 + twice, early: 1 })
+      const history = await admin.get(`/api/v1/records/crm.company/${companyId}/history`)
+      const renamed = history.body.data.filter((h: { changes: { field: string; new: unknown }[] }) =>
+        h.changes?.some((ch) => ch.field === 'name' && ch.new === 'Connue une fois'),
+      )
+      expect(renamed).toHaveLength(1)
+
+      await moveContext()
+      const created = await admin.post('/api/v1/records/crm.company', { name: 'Née une fois' })
+      expect(created.status).toBe(201)
+      const found = await admin.get(
+        `/api/v1/records/crm.company?filter[name]=${encodeURIComponent('Née une fois')}`,
+      )
+      expect(found.body.data).toHaveLength(1)
+      expect(found.body.data[0].id).toBe(created.body.id)
+
+      await moveContext()
+      const removed = await admin.delete(`/api/v1/records/crm.company/${created.body.id}`)
+      expect(removed.status).toBe(200)
+      expect((await admin.get(`/api/v1/records/crm.company/${created.body.id}`)).status).toBe(404)
+    } finally {
+      restore()
+    }
+  })
+
+  it('writes nothing, created or changed, for a session ended or rights withdrawn elsewhere', async () => {
+    const editor = await t.as('acme', {
+      grants: { 'crm.company.read': 'all', 'crm.company.create': 'all', 'crm.company.delete': 'all' },
+    })
+    const made = await editor.post('/api/v1/records/crm.company', { name: 'Avant la fin' })
+    expect(made.status).toBe(201)
+    expect((await editor.post('/api/v1/records/crm.company', { name: 'Avant la fin 2' })).status).toBe(201)
+    await elsewhere(`UPDATE core_role SET grants = '{"crm.company.read": "all"}'::jsonb WHERE id = $1`, [
+      await roleOf(editor),
+    ])
+    expect((await editor.post('/api/v1/records/crm.company', { name: 'Sans droit' })).status).toBe(403)
+    expect((await editor.delete(`/api/v1/records/crm.company/${made.body.id}`)).status).toBe(403)
+    await t.db.system((tx) => tx.query('DELETE FROM core_session WHERE user_id = $1', [editor.userId]))
+    expect((await editor.post('/api/v1/records/crm.company', { name: 'Après la fin' })).status).toBe(401)
+    const names = (await admin.get('/api/v1/records/crm.company?limit=200')).body.data.map(
+      (r: { name: string }) => r.name,
+    )
+    expect(names).toContain('Avant la fin')
+    expect(names).not.toContain('Sans droit')
+    expect(names).not.toContain('Après la fin')
   })
 })

@@ -46,6 +46,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   const log = o.onUnexpectedError ?? ((e: unknown) => console.error(e))
   app.use(async function context(c, next) {
     c.set('core', core)
+    c.set('request', c.req.raw)
     c.set('locale', pickLocale(c.req.header('accept-language')))
     return next()
   })
@@ -80,7 +81,7 @@ export function createApp(core: Core, o: CreateAppOptions = {}): Hono<AppEnv> {
   app.onError((err, c) => {
     const mapped = fromDatabaseError(err)
     if (!isComptoirError(mapped)) log(err)
-    if (err instanceof ContextChangedError) contextChanged(c.req.raw)
+    if (err instanceof ContextChangedError) contextChanged(c.get('request') ?? c.req.raw)
     return problemResponse(mapped, core.messages, c.get('locale') ?? 'fr')
   })
   app.notFound((c) =>

@@ -8,6 +8,8 @@ import type { SessionCheck } from '../auth/sessions'
 export interface AppEnv {
   Variables: {
     core: Core
+    /** The request as the app received it, before any middleware replaced its body. */
+    request: Request
     locale: Locale
     /** Set by the auth middleware on authenticated routes. */
     auth: AuthInfo

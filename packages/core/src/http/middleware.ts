@@ -115,6 +115,8 @@ class Rollback extends Error {}
 /** Requests whose answer is `ContextChangedError`, and those being answered again after it. */
 const changedRequests = new WeakSet<Request>()
 const againRequests = new WeakSet<Request>()
+/** The bodies of writes that started early, to send them again if their context moved. */
+const replayBodies = new WeakMap<Request, string>()
 
 /** Notes that `ContextChangedError` answered the request, for `answerAgainWhenContextChanged`. */
 export function contextChanged(req: Request): void {
@@ -122,9 +124,9 @@ export function contextChanged(req: Request): void {
 }
 
 /**
- * Wraps the app's `fetch`: a read that started from the context this process knew, and found it changed
- * (`WithTenantOptions.speculate`), is answered again once, from a fresh context. Its first answer was
- * rolled back and never sent.
+ * Wraps the app's `fetch`: a request that started from the context this process knew, and found it
+ * changed (`WithTenantOptions.speculate`), is answered again once, from a fresh context. Its first answer
+ * was rolled back and never sent; a write is sent again with the body it had.
  */
 export function answerAgainWhenContextChanged<
   A extends { fetch: (req: Request, ...rest: any[]) => Response | Promise<Response> },
@@ -133,10 +135,30 @@ export function answerAgainWhenContextChanged<
   app.fetch = async (req: Request, ...rest: any[]) => {
     const res = await dispatch(req, ...rest)
     if (!changedRequests.has(req) || againRequests.has(req)) return res
-    againRequests.add(req)
-    return dispatch(req, ...rest)
+    const body = replayBodies.get(req)
+    const again =
+      body === undefined
+        ? req
+        : new Request(req.url, { method: req.method, headers: req.headers, body: body || undefined })
+    againRequests.add(again)
+    return dispatch(again, ...rest)
   }
   return app
+}
+
+/** The record engine's own create, update and delete: all their work is in the transaction. */
+const CREATE = /^\/api\/v1\/records\/[^/]+\/?$/
+const UPDATE_OR_DELETE = /^\/api\/v1\/records\/[^/]+\/[^/]+\/?$/
+
+/**
+ * A write that may start before its context is confirmed: one whose every effect is in the
+ * transaction, so that a refused session or a moved context rolls all of it back, with a body read
+ * once and kept to be sent again.
+ */
+function replayableWrite(method: string, path: string, type: string | undefined): boolean {
+  if (type !== undefined && !/^application\/json\b/i.test(type)) return false
+  if (method === 'POST') return CREATE.test(path)
+  return (method === 'PATCH' || method === 'DELETE') && UPDATE_OR_DELETE.test(path)
 }
 
 /** Opens the tenant transaction; any error (thrown or answered) rolls everything back. */
@@ -144,6 +166,18 @@ export function tenantTransaction(): MiddlewareHandler<AppEnv> {
   return async function tenantTransaction(c, next) {
     const auth = c.get('auth')
     const sessionCheck = c.get('sessionCheck')
+    const request = c.get('request') ?? c.req.raw
+    // A read can be done twice, and so can a replayable write: both may start before their context
+    // is confirmed, once.
+    let speculate = false
+    if (sessionCheck && !againRequests.has(request)) {
+      const method = c.req.method
+      if (method === 'GET') speculate = true
+      else if (replayableWrite(method, c.req.path, c.req.header('content-type'))) {
+        replayBodies.set(request, await c.req.text())
+        speculate = true
+      }
+    }
     try {
       await c.get('core').withTenant(
         auth.tenant.id,
@@ -159,14 +193,7 @@ export function tenantTransaction(): MiddlewareHandler<AppEnv> {
           if (c.res.status >= 400) throw new Rollback()
         },
         sessionCheck
-          ? {
-              userId: auth.user.id,
-              auth,
-              ip: clientIp(c),
-              sessionCheck,
-              // A read can be done twice: it may start before its context is confirmed.
-              speculate: c.req.method === 'GET' && !againRequests.has(c.req.raw),
-            }
+          ? { userId: auth.user.id, auth, ip: clientIp(c), sessionCheck, speculate }
           : { userId: auth.user.id, auth, locale: c.get('locale'), ip: clientIp(c) },
       )
     } catch (e) {

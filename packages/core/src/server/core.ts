@@ -77,7 +77,7 @@ export interface WithTenantOptions {
    * A session to check first, in the same flight as `BEGIN`; the context then carries what it read. With
    * a context this process loaded lately for the same user, and the tenant's `context_version` the check
    * reads unchanged since, that context is used without reading it again (`fn` starts once the check is
-   * back; see `speculate` for reads that start before).
+   * back; see `speculate` for requests that start before).
    */
   sessionCheck?: SessionCheck
   /**
@@ -86,7 +86,8 @@ export interface WithTenantOptions {
    * row also gives the tenant's `context_version`. Whatever `fn` returns or throws is kept only if the
    * session holds and neither the version nor the identity moved; otherwise the transaction is rolled
    * back and `ContextChangedError` thrown, for the caller to run it again without this option. For
-   * requests whose work may be done twice (reads).
+   * requests whose work may be done twice: reads, and writes whose every effect is in the transaction
+   * (nothing of them is committed before the check is back).
    */
   speculate?: boolean
 }
