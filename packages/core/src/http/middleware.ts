@@ -10,6 +10,7 @@ import { ForbiddenError, UnauthorizedError } from '../errors'
 import { cachedSession, SESSION_COOKIE, validateApiToken, validateSession } from '../auth/sessions'
 import type { AppEnv } from './env'
 import { clientIp } from './request'
+import { recordWriteInTransaction } from '../records/routes'
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
@@ -146,19 +147,14 @@ export function answerAgainWhenContextChanged<
   return app
 }
 
-/** The record engine's own create, update and delete: all their work is in the transaction. */
-const CREATE = /^\/api\/v1\/records\/[^/]+\/?$/
-const UPDATE_OR_DELETE = /^\/api\/v1\/records\/[^/]+\/[^/]+\/?$/
-
 /**
- * A write that may start before its context is confirmed: one whose every effect is in the
- * transaction, so that a refused session or a moved context rolls all of it back, with a body read
- * once and kept to be sent again.
+ * A write that may start before its context is confirmed: a route whose every effect is in the
+ * transaction (`recordWriteInTransaction`), so that a refused session or a moved context rolls all of it
+ * back, with a JSON body (or none), read once and kept to be sent again.
  */
 function replayableWrite(method: string, path: string, type: string | undefined): boolean {
   if (type !== undefined && !/^application\/json\b/i.test(type)) return false
-  if (method === 'POST') return CREATE.test(path)
-  return (method === 'PATCH' || method === 'DELETE') && UPDATE_OR_DELETE.test(path)
+  return recordWriteInTransaction(method, path)
 }
 
 /** Opens the tenant transaction; any error (thrown or answered) rolls everything back. */

@@ -18,6 +18,20 @@ function service(c: { get(k: 'ctx'): any }, ref: string): RecordsServiceImpl {
   return ctx.records(ref) as RecordsServiceImpl
 }
 
+/** Where `recordRoutes` is mounted in the API. */
+const CREATE = /^\/api\/v1\/records\/[^/]+\/?$/
+const UPDATE_OR_DELETE = /^\/api\/v1\/records\/[^/]+\/[^/]+\/?$/
+
+/**
+ * Whether `method path` is one of the routes below whose every effect is in the request's transaction:
+ * create, update and delete (hooks included; events go through the outbox). Bulk operations, links and
+ * actions are not among them: an action may send mail.
+ */
+export function recordWriteInTransaction(method: string, path: string): boolean {
+  if (method === 'POST') return CREATE.test(path)
+  return (method === 'PATCH' || method === 'DELETE') && UPDATE_OR_DELETE.test(path)
+}
+
 export function recordRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>()
   r.get('/:entity', async (c) =>
