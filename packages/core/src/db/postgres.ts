@@ -5,14 +5,8 @@
  * @module
  */
 import postgres from 'postgres'
-import {
-  type Database,
-  type Queryable,
-  READ_ONLY,
-  type Row,
-  TENANT_CONTEXT_SQL,
-  withSavepoint,
-} from './database'
+import { type Database, type Queryable, READ_ONLY, TENANT_CONTEXT_SQL, withSavepoint } from './database'
+import { objectRows } from './object-rows'
 
 export interface PostgresOptions {
   url: string
@@ -46,7 +40,9 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
     return {
       async query<T>(text: string, params?: readonly unknown[]) {
         if (tx.commitInBackground && !READ_ONLY.test(text)) tx.commitInBackground = false
-        return (await tx.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[]
+        return objectRows(
+          await tx.unsafe(text, (params ?? []) as any[], { prepare: true }).values(),
+        ) as unknown as T[]
       },
       savepoint: (fn) => {
         tx.commitInBackground = false
@@ -81,7 +77,9 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
     sql,
     system: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<any>,
     read: async <T>(text: string, params?: readonly unknown[]) =>
-      (await sql.unsafe(text, (params ?? []) as any[], { prepare: true })) as unknown as T[],
+      objectRows(
+        await sql.unsafe(text, (params ?? []) as any[], { prepare: true }).values(),
+      ) as unknown as T[],
     tenant: (tenantId, fn, o = {}) =>
       sql.begin(async (tx) => {
         // Sent without waiting: the first statement of `fn` follows it on the same connection. A
@@ -89,9 +87,12 @@ export function createPostgresDatabase(opts: PostgresOptions): Database & { sql:
         // context now, before `fn` can queue anything. If it fails the transaction is aborted and every
         // statement after it fails too: nothing runs without the tenant context.
         const before = o.before
-          ? (tx
-              .unsafe(o.before.text, o.before.params as any[], { prepare: true })
-              .execute() as unknown as Promise<Row[]>)
+          ? (
+              tx
+                .unsafe(o.before.text, o.before.params as any[], { prepare: true })
+                .values()
+                .execute() as unknown as Promise<Parameters<typeof objectRows>[0]>
+            ).then(objectRows)
           : undefined
         before?.catch(() => {}) // `fn` reports it
         const context = tx.unsafe(TENANT_CONTEXT_SQL, [tenantId, o.userId ?? ''], { prepare: true }).execute()

@@ -88,4 +88,29 @@ describe('entity models seen by successive requests', () => {
     expect(some).not.toHaveProperty('kind')
     expect(some).not.toHaveProperty('parent')
   })
+
+  it('lay out a record alike whether its row has every column or lacks one', () => {
+    const model = new EntityModel(company, enabled, [rating()], rules({}))
+    const columns = [...model.selectList().matchAll(/t\."(\w+)"/g)].map((m) => m[1])
+    const full: Record<string, any> = { __title: 'Acme', custom: { rating: 4 } }
+    for (const c of columns) full[c] = c.endsWith('_at') ? new Date('2026-01-02T03:04:05Z') : `v-${c}`
+    const { kind: _kind, ...withoutKind } = full
+    for (let i = 0; i < 2; i++) {
+      // Once to lay it out, once more from the layout kept.
+      const laid = model.toJson(full)
+      expect(Object.values(laid)).not.toContain(undefined)
+      expect(laid.kind).toBe('v-kind')
+      const keyByKey = model.toJson(withoutKind)
+      expect(keyByKey).not.toHaveProperty('kind')
+      expect(Object.keys(laid).filter((k) => k !== 'kind')).toEqual(Object.keys(keyByKey))
+      expect({ ...laid, kind: undefined }).toEqual(keyByKey)
+      expect(JSON.stringify(model.toJson(full, ['name', 'rating']))).toBe(
+        JSON.stringify(model.toJson(withoutKind, ['name', 'rating'])),
+      )
+    }
+    const trashed = model.toJson({ ...full, deleted_at: new Date('2026-02-03T00:00:00Z') })
+    expect(Object.keys(trashed).slice(8, 11)).toEqual(['updatedBy', 'deletedAt', 'name'])
+    expect(trashed.deletedAt).toBe('2026-02-03T00:00:00.000Z')
+    expect(Object.keys(model.toJson(full))).not.toContain('deletedAt')
+  })
 })
